@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Telepath.Api.Errors;
+using Telepath.Api.Https;
+using Telepath.Api.Requests;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Puts the Telepath API's middleware and routes into an application.</summary>
+public static class TelepathApiApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Adds, in order: forwarded headers (so a trusted proxy's scheme counts), request ids, the exception handler,
+    /// error bodies for bodiless framework errors, and the HTTPS requirement. Call before routing and endpoints.
+    /// </summary>
+    public static IApplicationBuilder UseTelepathApi(this IApplicationBuilder app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // IExceptionHandler implementations run first; this is only reached if one declines.
+            ExceptionHandler = static context => ApiErrorWriter.WriteAsync(
+                context, StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError, "The server failed to handle this request."),
+        });
+        app.UseStatusCodePages(StatusCodeErrorWriter.WriteAsync);
+        app.UseMiddleware<HttpsRequirementMiddleware>();
+        return app;
+    }
+
+    /// <summary>Maps the versioned REST resources under <c>/v1</c>.</summary>
+    public static RouteGroupBuilder MapTelepathApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/v1");
+        return v1;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Telepath.Api.Errors;
+using Telepath.Api.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the services the Telepath REST API needs.</summary>
+public static class TelepathApiServiceCollectionExtensions
+{
+    /// <summary>Adds the API's options, error handling and forwarded-header trust.</summary>
+    public static IServiceCollection AddTelepathApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ApiOptions>>(static (forwarded, api) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed; the framework's default trusts loopback, which would let any
+            // local process claim HTTPS.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in api.Value.TrustedProxies)
+            {
+                if (IPNetwork.TryParse(proxy, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+                else if (IPAddress.TryParse(proxy, out var address))
+                {
+                    forwarded.KnownProxies.Add(address);
+                }
+            }
+        });
+        return services;
+    }
+}
