@@ -27,7 +27,7 @@ public static class TelepathApiServiceCollectionExtensions
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in api.Value.TrustedProxies)
             {
-                if (IPNetwork.TryParse(proxy, out var network))
+                if (System.Net.IPNetwork.TryParse(proxy, out var network))
                 {
                     forwarded.KnownIPNetworks.Add(network);
                 }

@@ -1,0 +1,7 @@
+using Telepath.Silo.Configuration;
+using Telepath.Silo.Storage;
+
+namespace Telepath.Silo.Cli;
+
+/// <summary>What every admin command gets: validated settings, the database and the two output streams.</summary>
+internal sealed record CliContext(TelepathSettings Settings, TelepathDatabase Database, TextWriter Output, TextWriter Error);

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Dashboard;
+using Telepath.Silo.Configuration;
+using Telepath.Silo.Dashboard;
+using Telepath.Silo.Health;
+using Telepath.Silo.Storage;
+
+namespace Telepath.Silo.Hosting;
+
+/// <summary>
+/// Composes one Telepath silo: the Orleans silo, its storage, Kestrel with the HTTPS API and the plain-HTTP probe
+/// port, health endpoints and the operator dashboard. The program and the tests build the same application here.
+/// </summary>
+public static class TelepathApplication
+{
+    /// <summary>Builds the application from command-line switches, <c>appsettings.json</c> and environment variables.</summary>
+    /// <param name="args">Configuration switches such as <c>--Telepath:Storage=postgres</c>.</param>
+    /// <param name="configure">Optional last word on the builder (tests use it to add configuration sources).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // appsettings.json sits beside the program; the data folder stays relative to the working directory.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        configure?.Invoke(builder);
+
+        var settings = TelepathSettings.Read(builder.Configuration);
+        var database = TelepathDatabaseFactory.Create(settings.Telepath);
+
+        builder.Services.AddTelepathSettings(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(database);
+        builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(settings.Telepath.ShutdownTimeoutSeconds));
+
+        // Registered before Orleans so that it runs first: the providers read their queries from the schema at start.
+        builder.Services.AddHostedService<DatabaseMigrationService>();
+        builder.UseOrleans(silo => SiloConfiguration.Configure(silo, settings, database));
+
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelConfiguration.Configure(kestrel, settings, TimeProvider.System));
+        builder.Services.AddTelepathApi(builder.Configuration);
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready])
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
+        // The operator scheme runs only for endpoints whose policy names it (the dashboard), never per API request.
+        builder.Services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorAuthenticationHandler.PolicyName, policy => policy
+                .AddAuthenticationSchemes(OperatorAuthenticationHandler.SchemeName)
+                .RequireRole("operator"));
+
+        var app = builder.Build();
+        app.UseTelepathApi();
+        app.UseAuthorization();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = static _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = static check => check.Tags.Contains(HealthTags.Ready), ResponseWriter = HealthResponseWriter.WriteAsync });
+        if (settings.Dashboard.Enabled)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(OperatorAuthenticationHandler.PolicyName);
+        }
+
+        app.MapTelepathApi();
+        return app;
+    }
+}
