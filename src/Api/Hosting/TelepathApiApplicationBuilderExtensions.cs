@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Telepath.Api.Hosting;
 using Telepath.Api.Errors;
 using Telepath.Api.Https;
 using Telepath.Api.Requests;
@@ -11,12 +14,18 @@ namespace Microsoft.AspNetCore.Builder;
 public static class TelepathApiApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds, in order: forwarded headers (so a trusted proxy's scheme counts), request ids, the exception handler,
+    /// Adds, in order: forwarded headers (so a configured proxy's scheme counts), request ids, the exception handler,
     /// error bodies for bodiless framework errors, and the HTTPS requirement. Call before routing and endpoints.
     /// </summary>
     public static IApplicationBuilder UseTelepathApi(this IApplicationBuilder app)
     {
-        app.UseForwardedHeaders();
+        // With no known proxy the framework's middleware believes every peer, so it is left out entirely unless
+        // proxies are configured.
+        if (app.ApplicationServices.GetRequiredService<IOptions<ApiOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -21,10 +21,12 @@ public static class TelepathApiServiceCollectionExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ApiOptions>>(static (forwarded, api) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Only the configured proxies are believed; the framework's default trusts loopback, which would let any
-            // local process claim HTTPS.
+            // Only the configured proxies are believed; the framework's default trusts loopback.
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list is still consulted by the middleware and defaults to loopback.
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in api.Value.TrustedProxies)
             {
                 if (System.Net.IPNetwork.TryParse(proxy, out var network))

@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Telepath.Silo.Hosting;
+using Telepath.TestKit.Network;
+
+namespace Telepath.Silo.Tests.Support;
+
+/// <summary>
+/// One real Telepath silo (the program's own composition) on free loopback ports with its own data folder, plus
+/// HTTP clients for its two listeners. The HTTPS client trusts exactly the certificate this silo serves.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SiloProcess(WebApplication app, Uri httpsBase, Uri httpBase)
+    {
+        _app = app;
+        HttpsBase = httpsBase;
+        HttpBase = httpBase;
+        Https = CreateClient(httpsBase);
+        Http = CreateClient(httpBase);
+    }
+
+    /// <summary>Base address of the HTTPS listener.</summary>
+    public Uri HttpsBase { get; }
+
+    /// <summary>Base address of the plain-HTTP listener.</summary>
+    public Uri HttpBase { get; }
+
+    /// <summary>Client for the HTTPS listener.</summary>
+    public HttpClient Https { get; }
+
+    /// <summary>Client for the plain-HTTP listener.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>The silo's service provider.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a silo whose data lives in <paramref name="dataDirectory"/>; extra switches override defaults.</summary>
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, params string[] extraSwitches)
+    {
+        var switches = new List<string>
+        {
+            "--Telepath:DataDirectory=" + dataDirectory,
+            "--Telepath:Http:ListenAddress=127.0.0.1",
+            "--Telepath:Http:HttpPort=0",
+            "--Telepath:Http:HttpsPort=0",
+            "--Telepath:SiloPort=" + FreePort.Tcp(),
+            "--Telepath:GatewayPort=" + FreePort.Tcp(),
+            "--Logging:LogLevel:Default=Warning",
+        };
+        switches.AddRange(extraSwitches);
+        var app = TelepathApplication.Build([.. switches]);
+        await app.StartAsync();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+        var https = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));
+        var http = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
+        return new SiloProcess(app, https, http is null ? https : new Uri(http));
+    }
+
+    /// <summary>Stops the silo gracefully (leaves the cluster) and releases its ports.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Https.Dispose();
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static HttpClient CreateClient(Uri baseAddress)
+    {
+        var handler = new SocketsHttpHandler();
+        // The silo serves a self-signed certificate made for it; these tests check the transport, not the PKI.
+        handler.SslOptions.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+        return new HttpClient(handler) { BaseAddress = baseAddress, DefaultRequestVersion = HttpVersion.Version11 };
+    }
+}
