@@ -18,6 +18,15 @@ public static class ApiErrorCodes
     /// <summary>A required field is absent.</summary>
     public const string MissingRequired = "missing_required";
 
+    /// <summary>No API key with that id in the caller's account.</summary>
+    public const string ApiKeyNotFound = "api_key_not_found";
+
+    /// <summary>No trunk with that id in the caller's account.</summary>
+    public const string TrunkNotFound = "trunk_not_found";
+
+    /// <summary>No call with that id in the caller's account.</summary>
+    public const string CallNotFound = "call_not_found";
+
     /// <summary>No route matches the path.</summary>
     public const string NotFound = "not_found";
 

@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Telepath.Api.Hosting;
+using Scalar.AspNetCore;
+using Telepath.Api.Auth;
+using Telepath.Api.Endpoints;
 using Telepath.Api.Errors;
 using Telepath.Api.Https;
 using Telepath.Api.Requests;
@@ -15,7 +18,8 @@ public static class TelepathApiApplicationBuilderExtensions
 {
     /// <summary>
     /// Adds, in order: forwarded headers (so a configured proxy's scheme counts), request ids, the exception handler,
-    /// error bodies for bodiless framework errors, and the HTTPS requirement. Call before routing and endpoints.
+    /// error bodies for bodiless framework errors, the HTTPS requirement, routing, and API-key authentication with rate
+    /// limiting. Call before any other endpoint middleware.
     /// </summary>
     public static IApplicationBuilder UseTelepathApi(this IApplicationBuilder app)
     {
@@ -35,13 +39,18 @@ public static class TelepathApiApplicationBuilderExtensions
         });
         app.UseStatusCodePages(StatusCodeErrorWriter.WriteAsync);
         app.UseMiddleware<HttpsRequirementMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
         return app;
     }
 
     /// <summary>Maps the versioned REST resources under <c>/v1</c>.</summary>
     public static RouteGroupBuilder MapTelepathApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapOpenApi("/openapi/{documentName}.json");
+        endpoints.MapScalarApiReference("/docs", static scalar => scalar.WithTitle("Telepath API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         var v1 = endpoints.MapGroup("/v1");
+        v1.MapApiKeys();
         return v1;
     }
 }

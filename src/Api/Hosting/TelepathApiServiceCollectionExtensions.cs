@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telepath.Api.Errors;
+using Telepath.Api.OpenApi;
+using Telepath.Grains.Abstractions.Identifiers;
 using Telepath.Api.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,6 +21,19 @@ public static class TelepathApiServiceCollectionExtensions
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddExceptionHandler<ApiExceptionHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ResourceIdGenerator>();
+        // The OpenAPI schemas are generated from these options, so they must match what goes on the wire.
+        services.ConfigureHttpJsonOptions(static json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
+        services.AddOpenApi(static openApi =>
+        {
+            openApi.AddDocumentTransformer<SecuritySchemesTransformer>();
+            openApi.AddOperationTransformer<ErrorResponsesTransformer>();
+        });
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ApiOptions>>(static (forwarded, api) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -36,7 +36,13 @@ public sealed class RequestIdMiddleware
         var requestId = Accept(context.Request.Headers[HeaderName].ToString()) ?? NewRequestId();
         context.Items[s_itemKey] = requestId;
         context.TraceIdentifier = requestId;
-        context.Response.Headers[HeaderName] = requestId;
+        // Added when the response starts, so that an error handler that resets the headers cannot drop it.
+        context.Response.OnStarting(static state =>
+        {
+            var http = (HttpContext)state;
+            http.Response.Headers[HeaderName] = http.TraceIdentifier;
+            return Task.CompletedTask;
+        }, context);
         using (_logger.BeginScope(new RequestIdScope(requestId)))
         {
             await _next(context);

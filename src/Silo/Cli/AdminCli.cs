@@ -27,9 +27,8 @@ public static class AdminCli
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var words = args.TakeWhile(static a => !a.StartsWith('-')).ToArray();
-        var switches = args.Skip(words.Length).ToArray();
-        var command = string.Join(' ', words);
+        var parsed = CliArguments.Parse(args);
+        var command = parsed.Command;
         if (command is "help" or "")
         {
             await WriteUsageAsync(output);
@@ -39,7 +38,7 @@ public static class AdminCli
         TelepathSettings settings;
         try
         {
-            settings = TelepathSettings.Read(CliConfiguration.Build(switches));
+            settings = TelepathSettings.Read(CliConfiguration.Build(parsed.ConfigurationSwitches));
         }
         catch (OptionsValidationException exception)
         {
@@ -52,13 +51,19 @@ public static class AdminCli
         }
 
         await using var database = TelepathDatabaseFactory.Create(settings.Telepath);
-        var context = new CliContext(settings, database, output, error);
+        var context = new CliContext(settings, database, parsed, output, error);
         switch (command)
         {
             case "db migrate":
                 return await DbCommands.MigrateAsync(context, cancellationToken);
             case "db status":
                 return await DbCommands.StatusAsync(context, cancellationToken);
+            case "keys create":
+                return await KeyCommands.CreateAsync(context, cancellationToken);
+            case "keys list":
+                return await KeyCommands.ListAsync(context, cancellationToken);
+            case "keys revoke":
+                return await KeyCommands.RevokeAsync(context, cancellationToken);
             default:
                 await error.WriteLineAsync($"unknown command '{command}'");
                 await WriteUsageAsync(error);
@@ -67,11 +72,17 @@ public static class AdminCli
     }
 
     private static Task WriteUsageAsync(TextWriter writer) => writer.WriteLineAsync("""
-        usage: telepath <command> [--Telepath:Key=value ...]
+        usage: telepath <command> [options] [--Telepath:Key=value ...]
 
         commands:
           db migrate     apply pending schema migrations to the configured database
           db status      show the schema version and pending migrations
+          keys create --name NAME [--account ACCOUNT_ID | --account-name NAME] [--scopes a,b] [--rate-limit N]
+                         create an API key (and, without --account, a new account); prints the secret once
+          keys list --account ACCOUNT_ID
+                         list an account's live keys (never their secrets)
+          keys revoke KEY_ID --account ACCOUNT_ID
+                         revoke a key at once, on every silo
           help           show this text
 
         Configuration switches are the silo's own, e.g.

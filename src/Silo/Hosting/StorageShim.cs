@@ -29,6 +29,7 @@ namespace Orleans.Hosting
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage("telepath");
             return silo;
         }
     }

@@ -41,8 +41,15 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The silo's service provider.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The grains, as the silo's own API endpoints reach them.</summary>
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
     /// <summary>Starts a silo whose data lives in <paramref name="dataDirectory"/>; extra switches override defaults.</summary>
-    public static async Task<SiloProcess> StartAsync(string dataDirectory, params string[] extraSwitches)
+    public static Task<SiloProcess> StartAsync(string dataDirectory, params string[] extraSwitches) =>
+        StartAsync(dataDirectory, configureApp: null, extraSwitches);
+
+    /// <summary>As <see cref="StartAsync(string, string[])"/>, letting the test add routes before the silo starts.</summary>
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, Action<WebApplication>? configureApp, params string[] extraSwitches)
     {
         var switches = new List<string>
         {
@@ -56,6 +63,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         switches.AddRange(extraSwitches);
         var app = TelepathApplication.Build([.. switches]);
+        configureApp?.Invoke(app);
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
         var https = new Uri(addresses.Single(a => a.StartsWith("https://", StringComparison.Ordinal)));

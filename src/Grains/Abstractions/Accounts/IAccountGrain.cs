@@ -1,0 +1,26 @@
+namespace Telepath.Grains.Abstractions.Accounts;
+
+/// <summary>One account (<c>acct_…</c>): its name and the indexes of what it owns.</summary>
+[Alias("telepath.IAccountGrain")]
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the account when it does not exist yet; returns its name.</summary>
+    [Alias("EnsureCreated")]
+    Task<string> EnsureCreatedAsync(string name, DateTimeOffset createdAt);
+
+    /// <summary>True once the account was created.</summary>
+    [Alias("Exists")]
+    Task<bool> ExistsAsync();
+
+    /// <summary>Indexes and creates a key whose secret hashes to <paramref name="secretHash"/>.</summary>
+    [Alias("AddApiKey")]
+    Task<ApiKeyView> AddApiKeyAsync(ApiKeyCreateCommand command, string secretHash);
+
+    /// <summary>The account's live keys, newest first.</summary>
+    [Alias("ListApiKeys")]
+    Task<IReadOnlyList<ApiKeyView>> ListApiKeysAsync();
+
+    /// <summary>Revokes one of the account's keys; false when the account has no such live key.</summary>
+    [Alias("RevokeApiKey")]
+    Task<bool> RevokeApiKeyAsync(string keyId, DateTimeOffset revokedAt);
+}
