@@ -54,6 +54,12 @@ public sealed class PostgresClusterTests
             Assert.Equal(2, statuses.Count);
             Assert.Equal(SiloDead, statuses[siloA.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.Port]);
             Assert.Equal(SiloActive, statuses[siloB.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Endpoint.Port]);
+
+            // Defunct-silo cleanup removes the dead row and never an active one.
+            var membership = siloB.Services.GetRequiredService<IMembershipTable>();
+            await membership.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddMinutes(1), CancellationToken.None);
+            var remaining = await MemberStatusesAsync(connectionString);
+            Assert.Equal(SiloActive, Assert.Single(remaining).Value);
         }
         finally
         {

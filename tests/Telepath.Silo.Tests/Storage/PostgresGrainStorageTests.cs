@@ -8,7 +8,7 @@ using Telepath.TestKit.Postgres;
 namespace Telepath.Silo.Tests.Storage;
 
 /// <summary>
-/// The same grain-storage contract as <see cref="SqliteGrainStorageTests"/>, on the PostgreSQL
+/// The same grain-storage and reminder-table contracts as the SQLite tests, on the PostgreSQL
 /// schema, through a single cluster-mode silo.
 /// </summary>
 [Collection(PostgresCollection.Name)]
@@ -55,5 +55,14 @@ public sealed class PostgresGrainStorageTests : IAsyncLifetime
         await GrainStorageScenarios.Concurrent_writers_with_one_etag_have_exactly_one_winner(Storage, "race", writers: 8, generations: 5);
         await GrainStorageScenarios.Hex_looking_string_keys_do_not_collide(Storage, "hexprobe");
         await GrainStorageScenarios.Same_key_under_two_state_names_or_grain_types_does_not_collide(Storage, "shared-key");
+    }
+
+    [Fact]
+    public async Task Reminder_table_contract_holds_on_postgres()
+    {
+        var table = _host!.Services.GetRequiredService<IReminderTable>();
+        await ReminderTableScenarios.Rows_round_trip_and_deletes_need_the_current_etag(table, "reminder-rows");
+        await ReminderTableScenarios.Range_reads_cover_both_sides_of_the_hash_ring(table, "reminder-ring");
+        await ReminderTableScenarios.Clearing_the_table_removes_every_row_of_the_service(table, "reminder-clear");
     }
 }
