@@ -41,7 +41,6 @@ internal sealed class CliCluster : IAsyncDisposable
             return new CliCluster(host, $"connected to the running silo's gateway on port {telepath.GatewayPort}");
         }
 
-        await SchemaMigrator.MigrateAsync(database, cancellationToken);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);

@@ -34,6 +34,11 @@ internal sealed class TelepathOptionsValidator : IValidateOptions<TelepathOption
             failures.Add("Telepath:ShutdownTimeoutSeconds must be between 1 and 3600.");
         }
 
+        if (!System.Net.IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            failures.Add($"Telepath:AdvertisedAddress '{options.AdvertisedAddress}' is not an IP address.");
+        }
+
         if (string.IsNullOrWhiteSpace(options.DataDirectory))
         {
             failures.Add("Telepath:DataDirectory must not be empty.");

@@ -34,8 +34,6 @@ public static class TelepathApplication
         builder.Services.AddSingleton(database);
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(settings.Telepath.ShutdownTimeoutSeconds));
 
-        // Registered before Orleans so that it runs first: the providers read their queries from the schema at start.
-        builder.Services.AddHostedService<DatabaseMigrationService>();
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, settings, database));
 
         builder.WebHost.ConfigureKestrel(kestrel => KestrelConfiguration.Configure(kestrel, settings, TimeProvider.System));
