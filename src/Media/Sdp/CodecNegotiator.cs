@@ -120,7 +120,7 @@ public sealed partial class CodecNegotiator
 
         // RFC 3264 §8.4: c=0.0.0.0 (RFC 2543 hold) means "send me nothing", so we drop our sending half.
         var direction = connection.IsHoldAddress ? offered.Mirror().WithoutSend() : offered.Mirror();
-        var isHold = connection.IsHoldAddress || !offered.CanSend();
+        var isHold = connection.IsHoldAddress || !offered.CanReceive();
         var rtcpPort = media.RtcpPort ?? Math.Min(media.Port + 1, 65535);
         audio = new NegotiatedAudio(
             index,
