@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -22,6 +23,10 @@ public sealed class NonceSource
 
     /// <summary>Length of every nonce we issue, in characters (36 bytes in base64url, no padding).</summary>
     public const int NonceLength = RawLength / 3 * 4;
+
+    // Base64Url.TryDecodeFromChars throws (rather than returning false) on characters outside its alphabet.
+    private static readonly SearchValues<char> s_base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private readonly byte[] _key;
     private readonly TimeProvider _timeProvider;
@@ -71,6 +76,7 @@ public sealed class NonceSource
         issuedAtTicks = 0;
         Span<byte> raw = stackalloc byte[RawLength];
         if (nonce.Length != NonceLength
+            || nonce.ContainsAnyExcept(s_base64UrlAlphabet)
             || !Base64Url.TryDecodeFromChars(nonce, raw, out var written)
             || written != RawLength)
         {
