@@ -29,7 +29,7 @@ public sealed class ApiKeysEndpointsTests : IClassFixture<ApiSiloFixture>
         Assert.True(ApiKeySecrets.IsWellFormed(secret));
         Assert.StartsWith("key_", id, StringComparison.Ordinal);
         Assert.Equal("/v1/api-keys/" + id, created.Headers.Location?.OriginalString);
-        Assert.Equal(["trunks:read", "calls:read"], data.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()).ToArray());
+        Assert.Equal(["trunks:read", "calls:read"], data.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()!).ToArray());
         Assert.Equal(120, data.GetProperty("rate_limit_per_minute").GetInt32());
         Assert.Equal(JsonValueKind.Null, data.GetProperty("last_used_at").ValueKind);
         Assert.EndsWith("Z", data.GetProperty("created_at").GetString(), StringComparison.Ordinal);
