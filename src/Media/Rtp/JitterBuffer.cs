@@ -378,7 +378,7 @@ internal sealed class JitterBuffer
     private void UpdateJitter(uint timestamp, long arrivalTimestamp)
     {
         // RFC 3550 A.8: transit = arrival (in timestamp units) − RTP timestamp; J += (|D| − J) / 16.
-        var arrival = (uint)(long)((double)arrivalTimestamp * _clockRate / _frequency);
+        var arrival = (uint)(long)((Int128)arrivalTimestamp * _clockRate / _frequency);
         uint transit = arrival - timestamp;
         if (_haveTransit)
         {
