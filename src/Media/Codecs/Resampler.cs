@@ -12,8 +12,9 @@ namespace Telepath.Media.Codecs;
 /// edge at 85 % and its stopband edge at 105 % of the lower rate's Nyquist frequency (3.4 kHz and 4.2 kHz
 /// when one side is 8 kHz). Only the inputs that contribute to an output are multiplied (polyphase), so
 /// 8k→24k costs about 37 multiply-adds per output sample.</para>
-/// <para>The filter is linear phase, so it delays the signal by a fixed <see cref="GroupDelay"/>: about
-/// 2.1 ms for conversions to or from 8 kHz and 1.1 ms for 16k↔24k. That delay is added to the call's
+/// <para>The filter is linear phase, so it delays the signal by a fixed <see cref="GroupDelay"/>: 2.29 ms
+/// for 8k↔24k (111 taps at 24 kHz), 2.31 ms for 8k↔16k (75 taps at 16 kHz) and 1.15 ms for 16k↔24k
+/// (111 taps at 48 kHz). That delay is added to the call's
 /// mouth-to-ear latency, once per direction.</para>
 /// <para>State (the last few input samples and the polyphase position) is carried across calls to
 /// <see cref="Process"/>, so feeding 20 ms frames gives exactly the same output as feeding the whole

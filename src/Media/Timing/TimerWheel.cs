@@ -14,6 +14,8 @@ namespace Telepath.Media.Timing;
 /// </remarks>
 internal sealed class TimerWheel
 {
+    private const int InsertionSortLimit = 256;
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
     private readonly long _origin;
@@ -138,7 +140,7 @@ internal sealed class TimerWheel
     {
         int fired = CollectExpired(now);
         Span<Expired> batch = _expired.AsSpan(0, fired);
-        batch.Sort(default(ExpiredComparer));
+        SortByDue(batch);
         for (int i = 0; i < batch.Length; i++)
         {
             Action<object?> callback = batch[i].Callback!;
@@ -259,6 +261,37 @@ internal sealed class TimerWheel
         }
     }
 
+    /// <summary>
+    /// Insertion sort by (due time, schedule order). Batches arrive almost sorted because slots are walked in
+    /// tick order, so this is close to linear; unlike Span.Sort with a comparer it never boxes or allocates.
+    /// Large batches fall back to Span.Sort.
+    /// </summary>
+    private static void SortByDue(Span<Expired> batch)
+    {
+        if (batch.Length > InsertionSortLimit)
+        {
+            // Rare (a stalled driver or a burst of expiries): accept the comparer allocation over quadratic time.
+            batch.Sort(static (x, y) => IsAfter(x, y) ? 1 : IsAfter(y, x) ? -1 : 0);
+            return;
+        }
+
+        for (int i = 1; i < batch.Length; i++)
+        {
+            Expired item = batch[i];
+            int j = i - 1;
+            while (j >= 0 && IsAfter(batch[j], item))
+            {
+                batch[j + 1] = batch[j];
+                j--;
+            }
+
+            batch[j + 1] = item;
+        }
+    }
+
+    private static bool IsAfter(in Expired x, in Expired y) =>
+        x.DueTimestamp > y.DueTimestamp || (x.DueTimestamp == y.DueTimestamp && x.Sequence > y.Sequence);
+
     private static long DivideCeiling(long value, long divisor) =>
         value <= 0 ? 0 : ((value - 1) / divisor) + 1;
 
@@ -276,13 +309,4 @@ internal sealed class TimerWheel
     }
 
     private readonly record struct Expired(long DueTimestamp, long Sequence, Action<object?>? Callback, object? State);
-
-    private readonly struct ExpiredComparer : IComparer<Expired>
-    {
-        public int Compare(Expired x, Expired y)
-        {
-            int byDue = x.DueTimestamp.CompareTo(y.DueTimestamp);
-            return byDue != 0 ? byDue : x.Sequence.CompareTo(y.Sequence);
-        }
-    }
 }

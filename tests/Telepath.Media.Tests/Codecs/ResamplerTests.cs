@@ -172,4 +172,20 @@ public sealed class ResamplerTests
 
         return Math.Sqrt(sum / samples.Length);
     }
+
+    [Fact]
+    public void Steady_state_processing_allocates_nothing()
+    {
+        var resampler = new Resampler(8000, 24000);
+        short[] input = new short[160];
+        short[] output = new short[resampler.GetMaxOutputLength(160)];
+        resampler.Process(input, output);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100; i++)
+        {
+            resampler.Process(input, output);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -260,4 +260,30 @@ public sealed class JitterBufferTests
 
         return result.ToArray();
     }
+
+    [Fact]
+    public void Steady_state_push_and_pop_allocate_nothing()
+    {
+        var buffer = new JitterBuffer(_time);
+        byte[] payload = new byte[160];
+        long now = _time.GetTimestamp();
+        for (int i = 0; i < 100; i++)
+        {
+            buffer.Push(payload, (ushort)i, (uint)(i * 160), 0, false, now + i);
+            buffer.TryPop(now + i, _out, out _);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 100; i < 5000; i++)
+        {
+            // Swap neighbours so the reorder path runs too.
+            int sequence = i % 2 == 0 ? i + 1 : i - 1;
+            buffer.Push(payload, (ushort)sequence, (uint)(sequence * 160), 0, false, now + i);
+            while (buffer.TryPop(now + i, _out, out _))
+            {
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -108,4 +108,30 @@ public sealed class RtpPacerTests
         Assert.Equal(320, pacer.Enqueue(new byte[400]));
         Assert.Equal(80, pacer.OverflowBytes);
     }
+
+    [Fact]
+    public void Steady_state_enqueue_next_and_flush_allocate_nothing()
+    {
+        var pacer = new RtpPacer(_time);
+        pacer.Start(_time.GetTimestamp());
+        byte[] burst = new byte[160 * 5];
+        byte[] frame = new byte[160];
+        long now = _time.GetTimestamp();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            pacer.Enqueue(burst);
+            now += _time.TimestampFrequency / 10;
+            while (pacer.Next(now, frame) != PacerResult.NotDue)
+            {
+            }
+
+            if (i % 7 == 0)
+            {
+                pacer.Flush();
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

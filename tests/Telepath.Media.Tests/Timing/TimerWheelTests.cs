@@ -180,4 +180,35 @@ public sealed class TimerWheelTests
             fired.Add(id);
         }
     }
+
+    [Fact]
+    public void Steady_state_schedule_cancel_and_advance_allocate_nothing()
+    {
+        var wheel = new TimerWheel(_time, initialCapacity: 256);
+        var counter = new Counter();
+        Action<object?> callback = static state => ((Counter)state!).Value++;
+        wheel.Schedule(TimeSpan.FromMilliseconds(1), callback, counter);
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        wheel.Advance();
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int round = 0; round < 100; round++)
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                TimerHandle handle = wheel.Schedule(TimeSpan.FromMilliseconds(i), callback, counter);
+                if (i % 5 == 0)
+                {
+                    wheel.Cancel(handle);
+                }
+            }
+
+            _time.Advance(TimeSpan.FromMilliseconds(60));
+            wheel.Advance();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(100 * 40, counter.Value - 1);
+        Assert.Equal(0, allocated);
+    }
 }
