@@ -175,9 +175,11 @@ internal sealed class JitterBuffer
 
         _pendingJump = -1;
         int slot = (int)(extended & _mask);
-        if (extended < _next)
+        bool seen = _states[slot] != SlotState.Empty && _sequences[slot] == extended;
+        if (extended < _next || (seen && _states[slot] == SlotState.Held))
         {
-            if (_states[slot] != SlotState.Empty && _sequences[slot] == extended)
+            // Behind the release point: a duplicate if its slot still remembers it, otherwise it was skipped as lost.
+            if (seen)
             {
                 _duplicates++;
                 return JitterBufferPushResult.Duplicate;
@@ -187,45 +189,7 @@ internal sealed class JitterBuffer
             return JitterBufferPushResult.Late;
         }
 
-        if (_states[slot] == SlotState.Held && _sequences[slot] == extended)
-        {
-            _duplicates++;
-            return JitterBufferPushResult.Duplicate;
-        }
-
-        if (extended >= _next + _capacity)
-        {
-            MakeRoomFor(extended);
-            slot = (int)(extended & _mask);
-        }
-
-        if (extended != _next && _held == 0 && _states[(int)(_next & _mask)] != SlotState.Held)
-        {
-            // The first packet held behind a gap: the wait for the gap starts now.
-            _gapStartKnown = true;
-            _gapStart = arrivalTimestamp;
-        }
-
-        if (extended < _highest)
-        {
-            _reordered++;
-        }
-        else
-        {
-            _highest = extended;
-        }
-
-        payload.CopyTo(_payloads.AsSpan(slot * _maxPayload, _maxPayload));
-        _sequences[slot] = extended;
-        _states[slot] = SlotState.Held;
-        _lengths[slot] = payload.Length;
-        _timestamps[slot] = timestamp;
-        _arrivals[slot] = arrivalTimestamp;
-        _payloadTypes[slot] = payloadType;
-        _markers[slot] = marker;
-        _held++;
-        _accepted++;
-        UpdateJitter(timestamp, arrivalTimestamp);
+        Store(extended, payload, timestamp, payloadType, marker, arrivalTimestamp);
         return result;
     }
 
@@ -309,6 +273,43 @@ internal sealed class JitterBuffer
         _pendingJump = -1;
         _haveTransit = false;
         _jitter = 0;
+    }
+
+    private void Store(long extended, ReadOnlySpan<byte> payload, uint timestamp, byte payloadType, bool marker, long arrivalTimestamp)
+    {
+        if (extended >= _next + _capacity)
+        {
+            MakeRoomFor(extended);
+        }
+
+        if (extended != _next && _held == 0)
+        {
+            // The first packet held behind a gap: the wait for the gap starts now.
+            _gapStartKnown = true;
+            _gapStart = arrivalTimestamp;
+        }
+
+        if (extended < _highest)
+        {
+            _reordered++;
+        }
+        else
+        {
+            _highest = extended;
+        }
+
+        int slot = (int)(extended & _mask);
+        payload.CopyTo(_payloads.AsSpan(slot * _maxPayload, _maxPayload));
+        _sequences[slot] = extended;
+        _states[slot] = SlotState.Held;
+        _lengths[slot] = payload.Length;
+        _timestamps[slot] = timestamp;
+        _arrivals[slot] = arrivalTimestamp;
+        _payloadTypes[slot] = payloadType;
+        _markers[slot] = marker;
+        _held++;
+        _accepted++;
+        UpdateJitter(timestamp, arrivalTimestamp);
     }
 
     private bool IsHeld(int slot, long extended) => _states[slot] == SlotState.Held && _sequences[slot] == extended;

@@ -95,7 +95,14 @@ public sealed class RtpReceiverStatisticsTests
         var block = new RtcpReportBlock(1, 0, 0, 0, 0, NtpTimestamp.Middle32(ourSr), NtpTimestamp.ToShortUnits(TimeSpan.FromMilliseconds(250)));
         ulong arrival = NtpTimestamp.FromDateTimeOffset(sentAt.AddMilliseconds(330));
 
-        Assert.True(RtcpRoundTrip.TryCompute(block, arrival, out TimeSpan rtt));
+        // Through the wire format: the peer's RR carries the block.
+        var datagram = new byte[32];
+        Assert.True(RtcpWriter.TryWriteReceiverReport(datagram, 0xBEEF, [block], out int written));
+        var reader = new RtcpCompoundReader(datagram.AsSpan(0, written));
+        Assert.True(reader.TryReadNext(out RtcpPacket packet));
+        RtcpReportBlock received = packet.GetReportBlock(0);
+
+        Assert.True(RtcpRoundTrip.TryCompute(received, arrival, out TimeSpan rtt));
         Assert.InRange(rtt.TotalMilliseconds, 79.9, 80.1);
         Assert.False(RtcpRoundTrip.TryCompute(block with { LastSenderReport = 0 }, arrival, out _));
         Assert.False(RtcpRoundTrip.TryCompute(block, ourSr, out _));
