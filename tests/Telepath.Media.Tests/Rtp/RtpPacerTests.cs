@@ -1,0 +1,137 @@
+using Microsoft.Extensions.Time.Testing;
+using Telepath.Media.Rtp;
+
+namespace Telepath.Media.Tests.Rtp;
+
+/// <summary>Drift-free 20 ms pacing of bursty agent audio, and barge-in flush.</summary>
+public sealed class RtpPacerTests
+{
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void Sixty_seconds_of_frames_are_each_released_exactly_on_schedule()
+    {
+        var pacer = new RtpPacer(_time);
+        long start = _time.GetTimestamp();
+        pacer.Start(start);
+        long frameTicks = _time.TimestampFrequency / 50;
+        var frame = new byte[160];
+        int sent = 0;
+
+        // 60 s of audio arrives in 3 s bursts well ahead of time; the loop wakes at uneven, late moments.
+        byte[] burst = new byte[160 * 150];
+        var random = new Random(3);
+        for (int wake = 0; sent < 3000; wake++)
+        {
+            if (pacer.QueuedFrames < 50 && sent + pacer.QueuedFrames < 3000)
+            {
+                Assert.Equal(burst.Length, pacer.Enqueue(burst));
+            }
+
+            long due = pacer.NextDue;
+            Assert.Equal(start + (sent * frameTicks), due);
+            Assert.Equal(PacerResult.NotDue, pacer.Next(due - 1, frame));
+
+            // Wake up 0–3 ms late; the schedule must not absorb the lateness.
+            _time.SetUtcNow(_time.GetUtcNow() + TimeSpan.FromTicks((due - _time.GetTimestamp()) * TimeSpan.TicksPerSecond / _time.TimestampFrequency) + TimeSpan.FromMilliseconds(random.Next(0, 4)));
+            while (pacer.Next(_time.GetTimestamp(), frame) == PacerResult.Frame)
+            {
+                sent++;
+            }
+        }
+
+        Assert.Equal(3000, pacer.FrameIndex);
+        Assert.Equal(start + (3000 * frameTicks), pacer.NextDue);
+        Assert.Equal(TimeSpan.FromSeconds(60), TimeSpan.FromTicks((pacer.NextDue - start) * TimeSpan.TicksPerSecond / _time.TimestampFrequency));
+    }
+
+    [Fact]
+    public void Late_wake_up_catches_up_without_shifting_later_due_times()
+    {
+        var pacer = new RtpPacer(_time);
+        long start = _time.GetTimestamp();
+        pacer.Start(start);
+        pacer.Enqueue(new byte[160 * 10]);
+        var frame = new byte[160];
+
+        _time.Advance(TimeSpan.FromMilliseconds(65));
+        int released = 0;
+        while (pacer.Next(_time.GetTimestamp(), frame) == PacerResult.Frame)
+        {
+            released++;
+        }
+
+        Assert.Equal(4, released);
+        Assert.Equal(start + (4 * _time.TimestampFrequency / 50), pacer.NextDue);
+    }
+
+    [Fact]
+    public void Frames_come_out_in_order_and_partial_frames_wait_for_their_rest()
+    {
+        var pacer = new RtpPacer(_time, frameBytes: 4);
+        pacer.Start(_time.GetTimestamp());
+        pacer.Enqueue([1, 1, 1, 1, 2, 2]);
+        Assert.Equal(1, pacer.QueuedFrames);
+        pacer.Enqueue([2, 2, 3]);
+        Assert.Equal(2, pacer.QueuedFrames);
+        pacer.PadPartialFrame(0xFF);
+
+        var frame = new byte[4];
+        long now = _time.GetTimestamp() + (_time.TimestampFrequency * 10);
+        Assert.Equal(PacerResult.Frame, pacer.Next(now, frame));
+        Assert.Equal(new byte[] { 1, 1, 1, 1 }, frame);
+        Assert.Equal(PacerResult.Frame, pacer.Next(now, frame));
+        Assert.Equal(new byte[] { 2, 2, 2, 2 }, frame);
+        Assert.Equal(PacerResult.Frame, pacer.Next(now, frame));
+        Assert.Equal(new byte[] { 3, 0xFF, 0xFF, 0xFF }, frame);
+        Assert.Equal(PacerResult.Underrun, pacer.Next(now, frame));
+        Assert.Equal(1, pacer.Underruns);
+    }
+
+    [Fact]
+    public void Flush_empties_the_queue_at_once_and_reports_the_frames_discarded()
+    {
+        var pacer = new RtpPacer(_time);
+        pacer.Start(_time.GetTimestamp());
+        pacer.Enqueue(new byte[(160 * 25) + 10]);
+
+        Assert.Equal(26, pacer.Flush());
+        Assert.Equal(0, pacer.QueuedFrames);
+        Assert.Equal(PacerResult.Underrun, pacer.Next(_time.GetTimestamp(), new byte[160]));
+        Assert.Equal(0, pacer.Flush());
+    }
+
+    [Fact]
+    public void Queue_is_bounded_and_counts_overflow()
+    {
+        var pacer = new RtpPacer(_time, capacityFrames: 2);
+        Assert.Equal(320, pacer.Enqueue(new byte[400]));
+        Assert.Equal(80, pacer.OverflowBytes);
+    }
+
+    [Fact]
+    public void Steady_state_enqueue_next_and_flush_allocate_nothing()
+    {
+        var pacer = new RtpPacer(_time);
+        pacer.Start(_time.GetTimestamp());
+        byte[] burst = new byte[160 * 5];
+        byte[] frame = new byte[160];
+        long now = _time.GetTimestamp();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            pacer.Enqueue(burst);
+            now += _time.TimestampFrequency / 10;
+            while (pacer.Next(now, frame) != PacerResult.NotDue)
+            {
+            }
+
+            if (i % 7 == 0)
+            {
+                pacer.Flush();
+            }
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
