@@ -16,6 +16,7 @@ namespace Telepath.Silo.Tests.Support;
 public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private SiloProcess(WebApplication app, Uri httpsBase, Uri httpBase)
     {
@@ -71,9 +72,14 @@ public sealed class SiloProcess : IAsyncDisposable
         return new SiloProcess(app, https, http is null ? https : new Uri(http));
     }
 
-    /// <summary>Stops the silo gracefully (leaves the cluster) and releases its ports.</summary>
+    /// <summary>Stops the silo gracefully (leaves the cluster) and releases its ports. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         Https.Dispose();
         Http.Dispose();
         await _app.StopAsync();
