@@ -1,0 +1,19 @@
+using Telepath.Load;
+
+// Each scenario starts what it needs on loopback, runs for a bounded time and prints its numbers.
+var scenario = args.Length > 0 ? args[0] : "help";
+switch (scenario)
+{
+    case "api-auth":
+        await ApiAuthScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
+        return 0;
+    default:
+        Console.WriteLine("""
+            usage: dotnet run -c Release --project bench/Telepath.Load -- <scenario> [--seconds N] [--concurrency N]
+
+            scenarios:
+              api-auth   authenticated GET /v1/api-keys vs GET /healthz on one silo over HTTPS:
+                         throughput ratio and the latency added by authentication + rate limiting
+            """);
+        return scenario == "help" ? 0 : 2;
+}
