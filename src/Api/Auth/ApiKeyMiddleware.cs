@@ -34,7 +34,7 @@ internal sealed class ApiKeyMiddleware
         var secret = ApiKeyCredentialReader.Read(context.Request);
         if (secret is null)
         {
-            await WriteUnauthorizedAsync(context, "Send a valid API key as 'Authorization: Bearer sk_live_…' or 'X-API-Key: sk_live_…'.");
+            await WriteUnauthorizedAsync(context, "Send a valid API key as 'Authorization: Bearer sk_live_...' or 'X-API-Key: sk_live_...'.");
             return;
         }
 

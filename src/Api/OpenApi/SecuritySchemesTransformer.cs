@@ -29,14 +29,14 @@ internal sealed class SecuritySchemesTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "Authorization: Bearer sk_live_…",
+            Description = "Authorization: Bearer sk_live_...",
         };
         document.Components.SecuritySchemes[HeaderScheme] = new OpenApiSecurityScheme
         {
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = "X-API-Key",
-            Description = "X-API-Key: sk_live_… (the same key as the bearer scheme)",
+            Description = "X-API-Key: sk_live_... (the same key as the bearer scheme)",
         };
         return Task.CompletedTask;
     }

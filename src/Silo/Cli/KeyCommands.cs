@@ -44,6 +44,7 @@ internal static class KeyCommands
         var time = TimeProvider.System;
         var ids = new ResourceIdGenerator(time);
         await using var cluster = await CliCluster.ConnectAsync(context.Settings, context.Database, cancellationToken);
+        await context.Error.WriteLineAsync("(" + cluster.Description + ")");
         string accountId;
         if (options.TryGetValue("account", out var existing))
         {
@@ -125,7 +126,7 @@ internal static class KeyCommands
             return accountId;
         }
 
-        await context.Error.WriteLineAsync("--account ACCOUNT_ID (acct_…) is required.");
+        await context.Error.WriteLineAsync("--account ACCOUNT_ID (acct_...) is required.");
         return null;
     }
 }

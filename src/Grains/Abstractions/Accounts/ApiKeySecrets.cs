@@ -52,5 +52,5 @@ public static class ApiKeySecrets
     public static string GrainKey(string secret) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>The part of a secret that may be shown again: its prefix and first few random characters.</summary>
-    public static string Hint(string secret) => secret[..HintLength] + "…";
+    public static string Hint(string secret) => secret[..HintLength];
 }
