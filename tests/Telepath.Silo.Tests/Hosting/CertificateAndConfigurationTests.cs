@@ -35,7 +35,7 @@ public sealed class CertificateAndConfigurationTests
     {
         using var data = new TempDirectory("telepath-proxy");
         await using var silo = await SiloProcess.StartAsync(data.Path, "--Telepath:Api:TrustedProxies:0=127.0.0.1");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/no-such-resource");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-resource");
         request.Headers.Add("X-Forwarded-Proto", "https");
         using var response = await silo.Http.SendAsync(request);
         await ErrorBody.AssertAsync(response, HttpStatusCode.NotFound, "not_found");

@@ -58,7 +58,7 @@ public sealed class ListenerTests : IClassFixture<DefaultSiloFixture>
     [Fact]
     public async Task Unknown_route_over_https_gets_404_in_the_error_shape()
     {
-        using var response = await _silo.Https.GetAsync("/v1/no-such-resource");
+        using var response = await _silo.Https.GetAsync("/no-such-resource");
         await ErrorBody.AssertAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 
