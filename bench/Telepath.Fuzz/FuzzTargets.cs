@@ -1,0 +1,59 @@
+using Telepath.Media.Rtp;
+using Telepath.Media.Rtp.Rtcp;
+using Telepath.Media.Sdp;
+using Telepath.Media.Sip.Auth;
+using Telepath.Media.Sip.Parsing;
+
+namespace Telepath.Fuzz;
+
+/// <summary>
+/// One entry per parser that reads bytes from the network. A target must never throw on any input: an exception
+/// is exactly what the fuzzer reports as a crash.
+/// </summary>
+public static class FuzzTargets
+{
+    /// <summary>Targets by name.</summary>
+    public static readonly IReadOnlyDictionary<string, Action<ReadOnlyMemory<byte>>> All = new Dictionary<string, Action<ReadOnlyMemory<byte>>>
+    {
+        ["sip"] = static data =>
+        {
+            var datagram = SipParser.Parse(data.Span, SipFraming.Datagram, SipParserLimits.Default);
+            if (datagram.Message is Telepath.Media.Sip.Message.SipRequest request)
+            {
+                SipRequestValidator.Validate(request);
+                SipWriter.ToBytes(request);
+            }
+
+            SipParser.Parse(data.Span, SipFraming.Stream, SipParserLimits.Default);
+            SipStreamFramer.Read(data.Span, SipParserLimits.Default);
+        },
+        ["sdp"] = static data =>
+        {
+            var result = SdpParser.Parse(data.Span);
+            if (result.Description is { } description)
+            {
+                SdpWriter.Write(description);
+            }
+        },
+        ["rtp"] = static data =>
+        {
+            if (RtpHeader.TryParse(data.Span, out var header))
+            {
+                _ = header.Payload.Length;
+            }
+        },
+        ["rtcp"] = static data =>
+        {
+            var reader = new RtcpCompoundReader(data.Span);
+            while (reader.TryReadNext(out var packet))
+            {
+                _ = packet.Type;
+            }
+        },
+        ["digest"] = static data =>
+        {
+            var text = System.Text.Encoding.UTF8.GetString(data.Span);
+            DigestCredentialsParser.TryParse(text, out _, out _);
+        },
+    };
+}
