@@ -11,7 +11,7 @@ namespace Telepath.Media.Codecs;
 /// 0xD5 is +8 and 0x55 is −8; the extremes are 0xAA (+32256) and 0x2A (−32256).
 /// Every code round-trips: encode(decode(b)) == b for all 256 codes.
 /// </remarks>
-internal sealed class ALawCodec : IAudioCodec
+internal sealed class ALawCodec : G711Codec
 {
     /// <summary>The even-bit inversion mask applied to every transmitted code.</summary>
     public const int EvenBitMask = 0x55;
@@ -19,13 +19,10 @@ internal sealed class ALawCodec : IAudioCodec
     private static readonly short[] s_decodeTable = BuildDecodeTable();
 
     /// <inheritdoc />
-    public byte PayloadType => 8;
+    public override byte PayloadType => 8;
 
     /// <inheritdoc />
-    public int ClockRate => 8000;
-
-    /// <inheritdoc />
-    public string Name => "PCMA";
+    public override string Name => "PCMA";
 
     /// <summary>Decodes one A-law code to a linear sample.</summary>
     public static short DecodeSample(byte code) => s_decodeTable[code];
@@ -63,45 +60,14 @@ internal sealed class ALawCodec : IAudioCodec
     }
 
     /// <summary>Decodes a span of codes; <paramref name="destination"/> must be at least as long as <paramref name="source"/>.</summary>
-    public static void DecodeBlock(ReadOnlySpan<byte> source, Span<short> destination)
-    {
-        short[] table = s_decodeTable;
-        destination = destination[..source.Length];
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = table[source[i]];
-        }
-    }
+    public static void DecodeBlock(ReadOnlySpan<byte> source, Span<short> destination) =>
+        DecodeWithTable(source, destination, s_decodeTable);
 
     /// <inheritdoc />
-    public int GetEncodedLength(int sampleCount) => sampleCount;
+    protected override void EncodeCore(ReadOnlySpan<short> source, Span<byte> destination) => EncodeBlock(source, destination);
 
     /// <inheritdoc />
-    public int GetDecodedLength(int payloadLength) => payloadLength;
-
-    /// <inheritdoc />
-    public int Encode(ReadOnlySpan<short> pcm, Span<byte> payload)
-    {
-        if (payload.Length < pcm.Length)
-        {
-            return -1;
-        }
-
-        EncodeBlock(pcm, payload);
-        return pcm.Length;
-    }
-
-    /// <inheritdoc />
-    public int Decode(ReadOnlySpan<byte> payload, Span<short> pcm)
-    {
-        if (pcm.Length < payload.Length)
-        {
-            return -1;
-        }
-
-        DecodeBlock(payload, pcm);
-        return payload.Length;
-    }
+    protected override void DecodeCore(ReadOnlySpan<byte> source, Span<short> destination) => DecodeBlock(source, destination);
 
     private static short[] BuildDecodeTable()
     {

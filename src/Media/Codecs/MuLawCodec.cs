@@ -11,7 +11,7 @@ namespace Telepath.Media.Codecs;
 /// Code 0x7F decodes to "negative zero", i.e. 0, which re-encodes to 0xFF (positive zero): the one code
 /// for which encode(decode(b)) != b.
 /// </remarks>
-internal sealed class MuLawCodec : IAudioCodec
+internal sealed class MuLawCodec : G711Codec
 {
     /// <summary>G.711 μ-law bias added before the segment search.</summary>
     public const int Bias = 0x84;
@@ -22,13 +22,10 @@ internal sealed class MuLawCodec : IAudioCodec
     private static readonly short[] s_decodeTable = BuildDecodeTable();
 
     /// <inheritdoc />
-    public byte PayloadType => 0;
+    public override byte PayloadType => 0;
 
     /// <inheritdoc />
-    public int ClockRate => 8000;
-
-    /// <inheritdoc />
-    public string Name => "PCMU";
+    public override string Name => "PCMU";
 
     /// <summary>Decodes one μ-law code to a linear sample.</summary>
     public static short DecodeSample(byte code) => s_decodeTable[code];
@@ -67,45 +64,14 @@ internal sealed class MuLawCodec : IAudioCodec
     }
 
     /// <summary>Decodes a span of codes; <paramref name="destination"/> must be at least as long as <paramref name="source"/>.</summary>
-    public static void DecodeBlock(ReadOnlySpan<byte> source, Span<short> destination)
-    {
-        short[] table = s_decodeTable;
-        destination = destination[..source.Length];
-        for (int i = 0; i < source.Length; i++)
-        {
-            destination[i] = table[source[i]];
-        }
-    }
+    public static void DecodeBlock(ReadOnlySpan<byte> source, Span<short> destination) =>
+        DecodeWithTable(source, destination, s_decodeTable);
 
     /// <inheritdoc />
-    public int GetEncodedLength(int sampleCount) => sampleCount;
+    protected override void EncodeCore(ReadOnlySpan<short> source, Span<byte> destination) => EncodeBlock(source, destination);
 
     /// <inheritdoc />
-    public int GetDecodedLength(int payloadLength) => payloadLength;
-
-    /// <inheritdoc />
-    public int Encode(ReadOnlySpan<short> pcm, Span<byte> payload)
-    {
-        if (payload.Length < pcm.Length)
-        {
-            return -1;
-        }
-
-        EncodeBlock(pcm, payload);
-        return pcm.Length;
-    }
-
-    /// <inheritdoc />
-    public int Decode(ReadOnlySpan<byte> payload, Span<short> pcm)
-    {
-        if (pcm.Length < payload.Length)
-        {
-            return -1;
-        }
-
-        DecodeBlock(payload, pcm);
-        return payload.Length;
-    }
+    protected override void DecodeCore(ReadOnlySpan<byte> source, Span<short> destination) => DecodeBlock(source, destination);
 
     private static short[] BuildDecodeTable()
     {
