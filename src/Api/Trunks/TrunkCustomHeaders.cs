@@ -8,10 +8,10 @@ namespace Telepath.Api.Trunks;
 /// <c>custom_headers</c>: extra WebSocket handshake headers for the agent. Values often carry tokens, so they are
 /// stored encrypted as one JSON object and never shown again; reads list the header names only.
 /// </summary>
-internal static class TrunkCustomHeaders
+public static class TrunkCustomHeaders
 {
     /// <summary>Applies the <c>custom_headers</c> member of a body; null or <c>{}</c> clears them.</summary>
-    public static ApiError? Read(JsonElement value, TrunkDraft draft)
+    internal static ApiError? Read(JsonElement value, TrunkDraft draft)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {

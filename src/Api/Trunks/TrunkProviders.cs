@@ -3,7 +3,7 @@ using Telepath.Grains.Abstractions.Trunks;
 namespace Telepath.Api.Trunks;
 
 /// <summary>Wire names of providers and statuses, and the providers' public WebSocket endpoints.</summary>
-internal static class TrunkProviders
+public static class TrunkProviders
 {
     /// <summary>OpenAI Realtime's public endpoint (the model goes in the query string per call).</summary>
     public const string OpenAiUrl = "wss://api.openai.com/v1/realtime";
