@@ -68,6 +68,21 @@ public sealed class TrunkSecretsTests : IClassFixture<TrunkSiloFixture>
     }
 
     [Fact]
+    public void The_master_key_file_was_created_at_first_start_readable_by_the_owner_only()
+    {
+        var path = Path.Combine(_fixture.DataDirectory, "keys", "master.key");
+        Assert.True(File.Exists(path));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+
+        var key = SecretKeyRing.TryDecodeKey(File.ReadAllText(path));
+        Assert.NotNull(key);
+        Assert.Equal(Convert.ToHexStringLower(SecretKeyRing.IdOf(key)), _fixture.Protector.Ring.CurrentKeyId);
+    }
+
+    [Fact]
     public async Task Provider_keys_and_header_values_are_stored_encrypted_for_their_trunk()
     {
         var client = await _fixture.NewKeyAsync();

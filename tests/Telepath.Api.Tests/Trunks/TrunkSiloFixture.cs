@@ -24,6 +24,9 @@ public sealed class TrunkSiloFixture : IAsyncLifetime
     /// <summary>The running silo.</summary>
     public SiloProcess Silo { get; private set; } = null!;
 
+    /// <summary>The silo's data folder.</summary>
+    public string DataDirectory => _data.Path;
+
     /// <summary>Every log line of the silo.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
 
