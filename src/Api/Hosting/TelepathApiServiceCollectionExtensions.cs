@@ -8,6 +8,9 @@ using Telepath.Api.Errors;
 using Telepath.Api.OpenApi;
 using Telepath.Grains.Abstractions.Identifiers;
 using Telepath.Api.Hosting;
+using Telepath.Api.Secrets;
+using Telepath.Api.Trunks;
+using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +26,7 @@ public static class TelepathApiServiceCollectionExtensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ResourceIdGenerator>();
+        AddTrunks(services, configuration);
         // The OpenAPI schemas are generated from these options, so they must match what goes on the wire.
         services.ConfigureHttpJsonOptions(static json =>
         {
@@ -56,5 +60,24 @@ public static class TelepathApiServiceCollectionExtensions
             }
         });
         return services;
+    }
+
+    /// <summary>Trunks: the SIP domain (digest realm), the secrets key ring and protector, and the metrics source.</summary>
+    private static void AddTrunks(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TrunkSipOptions>().Bind(configuration.GetSection(TrunkSipOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrunkSipOptions>, TrunkSipOptionsValidator>();
+        var dataDirectory = configuration["Telepath:DataDirectory"] ?? "data";
+        services.AddOptions<SecretsOptions>()
+            .Bind(configuration.GetSection(SecretsOptions.SectionName))
+            .PostConfigure(secrets => secrets.KeyFile ??= Path.Combine(Path.GetFullPath(dataDirectory), "keys", "master.key"))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>();
+        services.TryAddSingleton(static provider => SecretKeyRingLoader.Load(
+            provider.GetRequiredService<IOptions<SecretsOptions>>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecretKeyRing).FullName!)));
+        services.TryAddSingleton<SecretProtector>();
+        services.AddHostedService<SecretKeyRingWarmup>();
+        services.TryAddSingleton<TrunkMetricsSource>();
     }
 }

@@ -4,7 +4,7 @@ using Telepath.Grains.Hosting;
 namespace Telepath.Grains.Accounts;
 
 /// <summary>One account and the indexes of what it owns.</summary>
-internal sealed class AccountGrain : Grain, IAccountGrain
+internal sealed partial class AccountGrain : Grain, IAccountGrain
 {
     private readonly IPersistentState<AccountState> _state;
 

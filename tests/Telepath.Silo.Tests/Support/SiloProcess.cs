@@ -50,7 +50,15 @@ public sealed class SiloProcess : IAsyncDisposable
         StartAsync(dataDirectory, configureApp: null, extraSwitches);
 
     /// <summary>As <see cref="StartAsync(string, string[])"/>, letting the test add routes before the silo starts.</summary>
-    public static async Task<SiloProcess> StartAsync(string dataDirectory, Action<WebApplication>? configureApp, params string[] extraSwitches)
+    public static Task<SiloProcess> StartAsync(string dataDirectory, Action<WebApplication>? configureApp, params string[] extraSwitches) =>
+        StartAsync(dataDirectory, configureBuilder: null, configureApp, extraSwitches);
+
+    /// <summary>
+    /// As <see cref="StartAsync(string, Action{WebApplication}?, string[])"/>, also letting the test add services and
+    /// logging providers to the builder (before the silo's own registrations).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(
+        string dataDirectory, Action<WebApplicationBuilder>? configureBuilder, Action<WebApplication>? configureApp, params string[] extraSwitches)
     {
         var switches = new List<string>
         {
@@ -63,7 +71,7 @@ public sealed class SiloProcess : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
         };
         switches.AddRange(extraSwitches);
-        var app = TelepathApplication.Build([.. switches]);
+        var app = TelepathApplication.Build([.. switches], configureBuilder);
         configureApp?.Invoke(app);
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;

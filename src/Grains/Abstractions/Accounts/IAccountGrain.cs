@@ -1,3 +1,5 @@
+using Telepath.Grains.Abstractions.Trunks;
+
 namespace Telepath.Grains.Abstractions.Accounts;
 
 /// <summary>One account (<c>acct_…</c>): its name and the indexes of what it owns.</summary>
@@ -23,4 +25,23 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Revokes one of the account's keys; false when the account has no such live key.</summary>
     [Alias("RevokeApiKey")]
     Task<bool> RevokeApiKeyAsync(string keyId, DateTimeOffset revokedAt);
+
+    /// <summary>
+    /// Creates a trunk: checks the name is unique in the account (case-insensitive), then has the trunk claim its SIP
+    /// user name. Creates of one account run one at a time here, so name races have exactly one winner.
+    /// </summary>
+    [Alias("CreateTrunk")]
+    Task<TrunkWriteOutcome> CreateTrunkAsync(TrunkCreateCommand command);
+
+    /// <summary>Changes one of the account's trunks, keeping the index (name, status, provider) in step.</summary>
+    [Alias("UpdateTrunk")]
+    Task<TrunkWriteOutcome> UpdateTrunkAsync(TrunkUpdateCommand command);
+
+    /// <summary>Deletes one of the account's trunks and frees its name; false when the account has no such live trunk.</summary>
+    [Alias("DeleteTrunk")]
+    Task<bool> DeleteTrunkAsync(string trunkId, DateTimeOffset deletedAt);
+
+    /// <summary>The index of the account's live trunks, newest first.</summary>
+    [Alias("ListTrunks")]
+    Task<IReadOnlyList<TrunkSummary>> ListTrunksAsync();
 }
