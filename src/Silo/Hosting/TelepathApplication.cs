@@ -38,6 +38,7 @@ public static class TelepathApplication
 
         builder.WebHost.ConfigureKestrel(kestrel => KestrelConfiguration.Configure(kestrel, settings, TimeProvider.System));
         builder.Services.AddTelepathApi(builder.Configuration);
+        builder.Services.AddTelepathEdge();
         builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready])
             .AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);

@@ -39,11 +39,7 @@ public sealed class TrunkSiloFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync() => Silo = await SiloProcess.StartAsync(
         _data.Path,
-        builder =>
-        {
-            builder.Logging.AddProvider(Logs);
-            builder.Services.AddTelepathEdge();
-        },
+        builder => builder.Logging.AddProvider(Logs),
         configureApp: null,
         "--Telepath:Sip:Domain=" + SipDomain,
         "--Logging:LogLevel:Telepath=Debug",
