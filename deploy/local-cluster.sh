@@ -26,6 +26,9 @@ connection="Host=127.0.0.1;Port=$pg_port;Database=telepath;Username=telepath"
 
 dotnet build -c Release src/Silo -v q >/dev/null
 password=${TELEPATH_DASHBOARD_PASSWORD:-local-cluster-$(head -c 6 /dev/urandom | od -An -tx1 | tr -d ' \n')}
+# Every silo must encrypt provider secrets with the same key: keep one beside the cluster's data.
+[ -f "$root/master.key.b64" ] || head -c 32 /dev/urandom | base64 > "$root/master.key.b64"
+master_key=$(cat "$root/master.key.b64")
 pids=()
 stop() {
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -36,7 +39,7 @@ trap stop EXIT INT TERM
 
 for i in $(seq 0 $((count - 1))); do
   dotnet src/Silo/bin/Release/net10.0/Telepath.Silo.dll \
-    --Telepath:Storage=postgres --Telepath:ConnectionString="$connection" \
+    --Telepath:Storage=postgres --Telepath:ConnectionString="$connection" --Telepath:Secrets:MasterKey="$master_key" \
     --Telepath:DataDirectory="$root/silo$i" --Telepath:SiloName="silo$i" \
     --Telepath:SiloPort=$((11111 + i)) --Telepath:GatewayPort=$((30000 + i)) \
     --Telepath:Http:ListenAddress=127.0.0.1 --Telepath:Http:HttpsPort=$((8443 + i)) --Telepath:Http:HttpPort=$((8080 + i)) \
@@ -46,5 +49,5 @@ for i in $(seq 0 $((count - 1))); do
   echo "silo$i: https://127.0.0.1:$((8443 + i))  (log: $root/silo$i.log)"
 done
 echo "dashboard: https://127.0.0.1:8443/dashboard/  user ops, password $password"
-echo "first key: dotnet run --project src/Silo -- keys create --name admin --Telepath:Storage=postgres --Telepath:ConnectionString='$connection'"
+echo "first key: dotnet run --project src/Silo -- keys create --name admin --Telepath:Storage=postgres --Telepath:ConnectionString='$connection' --Telepath:Secrets:MasterKey='$master_key'"
 wait

@@ -20,6 +20,14 @@ public sealed record TelepathSettings(TelepathOptions Telepath, HttpOptions Http
         Collect(failures, new TelepathOptionsValidator().Validate(null, telepath));
         Collect(failures, new HttpOptionsValidator().Validate(null, http));
         Collect(failures, new DashboardAccessOptionsValidator().Validate(null, dashboard));
+        if (telepath.Storage == Storage.StorageMode.Postgres
+            && string.IsNullOrWhiteSpace(configuration["Telepath:Secrets:MasterKey"])
+            && string.IsNullOrWhiteSpace(configuration["Telepath:Secrets:KeyFile"]))
+        {
+            // A key file generated per data folder would give every silo its own key, and secrets written through one
+            // silo could not be read through another.
+            failures.Add("Telepath:Secrets:MasterKey (or a Telepath:Secrets:KeyFile shared by all silos) is required when Telepath:Storage is postgres.");
+        }
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(TelepathOptions.SectionName, typeof(TelepathOptions), failures);

@@ -30,7 +30,7 @@ public sealed class ClusterRateLimitTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await _postgres.CreateDatabaseAsync("api_cluster");
-        string[] cluster = ["--Telepath:Storage=postgres", "--Telepath:ConnectionString=" + connectionString];
+        string[] cluster = ["--Telepath:Storage=postgres", "--Telepath:ConnectionString=" + connectionString, "--Telepath:Secrets:MasterKey=dGVsZXBhdGgtdGVzdC1tYXN0ZXIta2V5LTMyYnl0ZXM="];
         var silos = await Task.WhenAll(SiloProcess.StartAsync(_dataA.Path, cluster), SiloProcess.StartAsync(_dataB.Path, cluster));
         (_siloA, _siloB) = (silos[0], silos[1]);
         var membership = _siloA.Services.GetRequiredService<IClusterMembershipService>();

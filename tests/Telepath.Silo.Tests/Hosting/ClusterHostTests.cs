@@ -35,6 +35,7 @@ public sealed class ClusterHostTests
         [
             "--Telepath:Storage=postgres",
             "--Telepath:ConnectionString=" + connectionString,
+            "--Telepath:Secrets:MasterKey=dGVsZXBhdGgtdGVzdC1tYXN0ZXIta2V5LTMyYnl0ZXM=",
             "--Telepath:Dashboard:Username=" + Operator,
             "--Telepath:Dashboard:Password=" + OperatorPassword,
         ];
