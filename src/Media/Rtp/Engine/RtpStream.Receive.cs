@@ -28,7 +28,7 @@ internal sealed partial class RtpStream
     private bool _timedOut;
 
     /// <summary>Handles one RTP datagram; never throws for bad input.</summary>
-    private void OnRtpDatagram(ReadOnlySpan<byte> datagram, IPEndPoint from, long arrival)
+    internal void OnRtpDatagram(ReadOnlySpan<byte> datagram, IPEndPoint from, long arrival)
     {
         lock (_receiveGate)
         {

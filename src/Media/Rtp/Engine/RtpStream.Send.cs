@@ -56,6 +56,18 @@ internal sealed partial class RtpStream
         }
     }
 
+    /// <summary>Gets the complete frames waiting to be sent (20 ms each), so a consumer can cap its playout latency.</summary>
+    public int QueuedFrames
+    {
+        get
+        {
+            lock (_sendGate)
+            {
+                return _pacer.QueuedFrames;
+            }
+        }
+    }
+
     /// <summary>Completes a trailing partial frame with the codec's silence at the end of an utterance.</summary>
     public void EndOfUtterance()
     {
