@@ -1,0 +1,22 @@
+namespace Telepath.Media.Rtp.Engine;
+
+/// <summary>
+/// The call bridge's side of an <see cref="RtpStream"/>. Callbacks are synchronous and serialised per stream
+/// (never two at once for the same stream), run on an engine thread, and must not block: copy or transcode the
+/// payload and return. They may call <see cref="RtpStream.EnqueueAudio"/>, <see cref="RtpStream.Flush"/> and
+/// <see cref="RtpStream.SendDtmf"/> of any stream.
+/// </summary>
+internal interface IRtpStreamConsumer
+{
+    /// <summary>One in-order audio payload from the caller, valid only during the call.</summary>
+    /// <param name="payload">The RTP payload (e.g. 160 bytes of G.711 for 20 ms).</param>
+    /// <param name="timestamp">Its RTP timestamp.</param>
+    /// <param name="lostBefore">Packets skipped as lost right before this one, for concealment.</param>
+    void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore);
+
+    /// <summary>A completed RFC 4733 key press from the caller.</summary>
+    void OnDtmf(DtmfEvent dtmf);
+
+    /// <summary>No RTP arrived for the media timeout; called at most once per stream.</summary>
+    void OnTimeout();
+}

@@ -1,0 +1,46 @@
+using System.Net;
+
+namespace Telepath.Media.Rtp.Engine;
+
+/// <summary>Settings of the silo's <see cref="RtpEngine"/>.</summary>
+internal sealed class RtpEngineOptions
+{
+    /// <summary>Gets or sets the local address the RTP/RTCP sockets bind to.</summary>
+    public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>Gets or sets the lowest port of the media range (rounded up to even).</summary>
+    public int FirstPort { get; set; } = 20000;
+
+    /// <summary>Gets or sets the highest port of the media range.</summary>
+    public int LastPort { get; set; } = 29999;
+
+    /// <summary>Gets or sets how long a stream may go without RTP before <see cref="IRtpStreamConsumer.OnTimeout"/>; zero disables it.</summary>
+    public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets the mean RTCP report interval (RFC 3550 §6.2 suggests 5 s); zero disables RTCP sending.</summary>
+    public TimeSpan RtcpInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets the lower bound of the jitter buffer's adaptive gap wait.</summary>
+    public TimeSpan JitterBufferMinDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Gets or sets the upper bound of the jitter buffer's adaptive gap wait.</summary>
+    public TimeSpan JitterBufferMaxDelay { get; set; } = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>Gets or sets the period of the single pacing driver thread (frames are due every 20 ms).</summary>
+    public TimeSpan PacingTick { get; set; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>
+    /// Gets or sets how many consecutive packets with the latched SSRC a new source address must send,
+    /// after the latched source fell quiet, before the stream re-latches to it (the hijack guard).
+    /// </summary>
+    public int RelatchPackets { get; set; } = 5;
+
+    /// <summary>Gets or sets how long the latched source must be silent before another address may take over.</summary>
+    public TimeSpan RelatchQuietPeriod { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gets or sets the outgoing backlog per stream in 20 ms frames (250 = 5 s of agent audio).</summary>
+    public int PacerCapacityFrames { get; set; } = 250;
+
+    /// <summary>Gets or sets the socket receive buffer size per RTP socket in bytes.</summary>
+    public int SocketReceiveBufferBytes { get; set; } = 128 * 1024;
+}

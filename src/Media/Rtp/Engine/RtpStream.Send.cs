@@ -1,0 +1,233 @@
+using System.Net;
+using System.Net.Sockets;
+using Telepath.Media.Timing;
+
+namespace Telepath.Media.Rtp.Engine;
+
+/// <summary>The send half: the pacer fed by the consumer, driven by the engine's single pacing thread.</summary>
+internal sealed partial class RtpStream
+{
+    private static readonly Action<object?> s_onTimeoutTimer = static s => ((RtpStream)s!).OnTimeoutTimer();
+    private static readonly Action<object?> s_onRtcpTimer = static s => ((RtpStream)s!).OnRtcpTimer();
+
+    private readonly Lock _sendGate = new();
+    private readonly RtpPacer _pacer;
+    private readonly Rfc4733DtmfEncoder? _dtmfEncoder;
+    private readonly LatencyHistogram _sendLatency;
+    private readonly byte[] _frameBuffer;
+    private readonly byte[] _sendBuffer;
+    private readonly uint _timestampBase;
+
+    private IPEndPoint? _remoteRtp;
+    private SocketAddress? _remoteRtpAddress;
+    private SocketAddress? _remoteRtcpAddress;
+    private TimerHandle _timeoutTimer;
+    private TimerHandle _rtcpTimer;
+    private long _clockOrigin;
+    private ushort _sequence;
+    private bool _silent = true;
+    private bool _dtmfActive;
+    private long _dtmfStart;
+    private long _dtmfNextDue;
+    private int _dtmfLength;
+    private readonly byte[] _dtmfPacket = new byte[RtpHeader.FixedLength + Rfc4733DtmfDecoder.PayloadLength];
+    private long _packetsOut;
+    private long _bytesOut;
+    private long _framesFlushed;
+    private long _dtmfOut;
+    private long _sendErrors;
+
+    /// <summary>
+    /// Queues outgoing audio (any burst size); the pacer sends it as 20 ms frames. When the stream was silent
+    /// the schedule restarts now, so the first frame of a talkspurt leaves on the next tick instead of waiting
+    /// for a slot phase left over from earlier audio.
+    /// </summary>
+    /// <returns>Bytes accepted; fewer than offered when the backlog is full.</returns>
+    public int EnqueueAudio(ReadOnlySpan<byte> audio)
+    {
+        lock (_sendGate)
+        {
+            if (_silent && _pacer.QueuedFrames == 0 && !_dtmfActive)
+            {
+                _pacer.Start(_time.GetTimestamp());
+            }
+
+            return _pacer.Enqueue(audio);
+        }
+    }
+
+    /// <summary>Gets the complete frames waiting to be sent (20 ms each), so a consumer can cap its playout latency.</summary>
+    public int QueuedFrames
+    {
+        get
+        {
+            lock (_sendGate)
+            {
+                return _pacer.QueuedFrames;
+            }
+        }
+    }
+
+    /// <summary>Completes a trailing partial frame with the codec's silence at the end of an utterance.</summary>
+    public void EndOfUtterance()
+    {
+        lock (_sendGate)
+        {
+            _pacer.PadPartialFrame(_settings.SilenceByte);
+        }
+    }
+
+    /// <summary>Discards all queued outgoing audio at once (barge-in); the next frame sent carries the marker bit.</summary>
+    /// <returns>The number of frames discarded.</returns>
+    public int Flush()
+    {
+        lock (_sendGate)
+        {
+            int flushed = _pacer.Flush();
+            _framesFlushed += flushed;
+            _silent = true;
+            return flushed;
+        }
+    }
+
+    /// <summary>Sends one key press as RFC 4733 events; audio is held back meanwhile.</summary>
+    /// <returns>False when no telephone-event type was negotiated, the digit is invalid, or a key press is still being sent.</returns>
+    public bool SendDtmf(char digit, TimeSpan duration)
+    {
+        if (_dtmfEncoder is null || DtmfEvent.ToEventCode(digit) < 0 || duration <= TimeSpan.Zero
+            || duration.Ticks * _settings.ClockRate / TimeSpan.TicksPerSecond > ushort.MaxValue)
+        {
+            return false;
+        }
+
+        lock (_sendGate)
+        {
+            if (_dtmfActive)
+            {
+                return false;
+            }
+
+            long now = _time.GetTimestamp();
+            _dtmfEncoder.Start(digit, duration, MediaTimestamp(now), _sequence);
+            _dtmfActive = true;
+            _dtmfStart = now;
+            _dtmfNextDue = now;
+            _dtmfOut++;
+            return true;
+        }
+    }
+
+    /// <summary>Called by the pacing thread every tick: sends due frames and releases expired jitter gaps.</summary>
+    internal void Pace(long now)
+    {
+        if (now >= Volatile.Read(ref _jitterDeadline))
+        {
+            OnJitterDeadline(now);
+        }
+
+        lock (_sendGate)
+        {
+            if (IsClosed)
+            {
+                return;
+            }
+
+            if (_dtmfActive)
+            {
+                PaceDtmf(now);
+                return;
+            }
+
+            PacerResult result;
+            while ((result = _pacer.Next(now, _frameBuffer)) != PacerResult.NotDue)
+            {
+                if (result == PacerResult.Underrun)
+                {
+                    _silent = true;
+                    continue;
+                }
+
+                long due = _pacer.DueTime(_pacer.FrameIndex - 1);
+                RtpPacketWriter.TryWrite(
+                    _sendBuffer, _silent, _settings.PayloadType, _sequence, MediaTimestamp(due), Ssrc, _frameBuffer, out int length);
+                if (Send(_sendBuffer.AsSpan(0, length)))
+                {
+                    _bytesOut += _frameBuffer.Length;
+                }
+
+                _sequence++;
+                _silent = false;
+                _sendLatency.RecordElapsed(due, _time.GetTimestamp());
+            }
+        }
+    }
+
+    private void PaceDtmf(long now)
+    {
+        while (now >= _dtmfNextDue)
+        {
+            if (_dtmfLength > 0)
+            {
+                if (Send(_dtmfPacket.AsSpan(0, _dtmfLength)))
+                {
+                    _bytesOut += Rfc4733DtmfDecoder.PayloadLength;
+                }
+
+                _sequence++;
+                _dtmfLength = 0;
+            }
+
+            if (!_dtmfEncoder!.TryWriteNext(_dtmfPacket, out _dtmfLength, out TimeSpan offset))
+            {
+                // Done: audio resumes as a new talkspurt with a fresh schedule (RFC 3551 §4.1 marker).
+                _dtmfActive = false;
+                _silent = true;
+                _pacer.Start(now);
+                return;
+            }
+
+            _dtmfNextDue = _dtmfStart + ToTicks(offset);
+        }
+    }
+
+    /// <summary>The RTP timestamp of an instant: the media clock runs with wall time, so silence advances it (RFC 3550 §5.1).</summary>
+    private uint MediaTimestamp(long timestamp) =>
+        _timestampBase + (uint)(long)((Int128)(timestamp - _clockOrigin) * _settings.ClockRate / _frequency);
+
+    private bool Send(ReadOnlySpan<byte> packet)
+    {
+        SocketAddress? remote = Volatile.Read(ref _remoteRtpAddress);
+        if (remote is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            _rtpSocket.SendTo(packet, SocketFlags.None, remote);
+            _packetsOut++;
+            return true;
+        }
+        catch (SocketException)
+        {
+            _sendErrors++;
+            return false;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Publishes a new send target; the serialised addresses make every SendTo allocation-free.</summary>
+    private void PublishRemote(IPEndPoint remote)
+    {
+        Volatile.Write(ref _remoteRtpAddress, remote.Serialize());
+        if (_rtcpSource is null)
+        {
+            Volatile.Write(ref _remoteRtcpAddress, new IPEndPoint(remote.Address, Math.Min(remote.Port + 1, IPEndPoint.MaxPort)).Serialize());
+        }
+
+        Volatile.Write(ref _remoteRtp, remote);
+    }
+}

@@ -1,0 +1,251 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Telepath.Media.Rtp.Rtcp;
+using Telepath.Media.Timing;
+
+namespace Telepath.Media.Rtp.Engine;
+
+/// <summary>
+/// One call leg's media: an RTP socket and its RTCP companion, symmetric-RTP latching, jitter buffer,
+/// outgoing pacer, DTMF both ways, RTCP reports and the media timeout. Opened by <see cref="RtpEngine.TryOpenStream"/>.
+/// </summary>
+/// <remarks>
+/// <para>Threads: receive completions run on socket completion threads (at most one outstanding receive per
+/// socket, so the receive side is sequential); the engine's pacing thread sends frames and runs the timers.
+/// Receive-side state and every consumer callback are under <c>_receiveGate</c>; the pacer and the outgoing
+/// sequence/timestamp are under <c>_sendGate</c>. The two are never held together, so the consumer may enqueue
+/// audio from inside <see cref="IRtpStreamConsumer.OnAudio"/>.</para>
+/// </remarks>
+internal sealed partial class RtpStream : IDisposable
+{
+    private const int ReceiveBufferBytes = 2048;
+    private const int MaxPayloadBytes = 480;
+
+    private readonly RtpEngine _engine;
+    private readonly RtpEngineOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly IRtpStreamConsumer _consumer;
+    private readonly RtpStreamSettings _settings;
+    private readonly Socket _rtpSocket;
+    private readonly Socket _rtcpSocket;
+    private readonly SocketAsyncEventArgs _rtpReceive;
+    private readonly SocketAsyncEventArgs _rtcpReceive;
+    private readonly byte[] _rtpBuffer;
+    private readonly byte[] _rtcpBuffer;
+    private readonly long _frequency;
+    private int _closed;
+
+    /// <summary>Creates a stream over two bound sockets; the engine starts it with <see cref="Start"/>.</summary>
+    internal RtpStream(
+        RtpEngine engine,
+        RtpEngineOptions options,
+        TimeProvider time,
+        ILogger logger,
+        RtpPortPair ports,
+        Socket rtpSocket,
+        Socket rtcpSocket,
+        RtpStreamSettings settings,
+        IRtpStreamConsumer consumer)
+    {
+        _engine = engine;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        Ports = ports;
+        _rtpSocket = rtpSocket;
+        _rtcpSocket = rtcpSocket;
+        _settings = settings;
+        _consumer = consumer;
+        _frequency = time.TimestampFrequency;
+        Ssrc = (uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
+        _rtpBuffer = new byte[ReceiveBufferBytes];
+        _rtcpBuffer = new byte[ReceiveBufferBytes];
+        _rtpReceive = CreateReceiveArgs(_rtpBuffer, options.BindAddress);
+        _rtpReceive.Completed += static (_, e) => ((RtpStream)e.UserToken!).OnRtpCompleted(e);
+        _rtcpReceive = CreateReceiveArgs(_rtcpBuffer, options.BindAddress);
+        _rtcpReceive.Completed += static (_, e) => ((RtpStream)e.UserToken!).OnRtcpCompleted(e);
+        _rtpReceive.UserToken = this;
+        _rtcpReceive.UserToken = this;
+        _jitterBuffer = new JitterBuffer(
+            time, settings.ClockRate, 64, MaxPayloadBytes, options.JitterBufferMinDelay, options.JitterBufferMaxDelay);
+        _receiverStatistics = new RtpReceiverStatistics(time, settings.ClockRate);
+        _dtmfDecoder = new Rfc4733DtmfDecoder(settings.ClockRate);
+        _receiveLatency = new LatencyHistogram(_frequency);
+        _sendLatency = new LatencyHistogram(_frequency);
+        _pacer = new RtpPacer(time, settings.FrameBytes, TimeSpan.FromMilliseconds(20), options.PacerCapacityFrames);
+        _frameBuffer = new byte[settings.FrameBytes];
+        _sendBuffer = new byte[RtpHeader.FixedLength + Math.Max(settings.FrameBytes, 16)];
+        if (settings.TelephoneEventPayloadType is byte dtmfType)
+        {
+            _dtmfEncoder = new Rfc4733DtmfEncoder(dtmfType, Ssrc, settings.ClockRate);
+        }
+
+        _sequence = (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1);
+        _timestampBase = (uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
+        _cname = System.Text.Encoding.UTF8.GetBytes(FormattableString.Invariant($"telepath-{Ssrc:x8}"));
+        if (settings.Remote is not null)
+        {
+            SetRemote(settings.Remote);
+        }
+    }
+
+    /// <summary>Gets the leased local port pair (put the RTP port in the SDP answer).</summary>
+    public RtpPortPair Ports { get; }
+
+    /// <summary>Gets our SSRC for outgoing RTP and RTCP.</summary>
+    public uint Ssrc { get; }
+
+    /// <summary>Gets the remote RTP address packets are sent to: latched, or the SDP address before latching.</summary>
+    public IPEndPoint? RemoteEndPoint => Volatile.Read(ref _remoteRtp);
+
+    /// <summary>Gets a value indicating whether the stream has been closed.</summary>
+    public bool IsClosed => Volatile.Read(ref _closed) != 0;
+
+    /// <summary>
+    /// Sets the remote address from the SDP (offer/answer or re-INVITE). Until the first valid packet
+    /// latches the stream, RTP goes here and RTCP to the next port.
+    /// </summary>
+    public void SetRemote(IPEndPoint remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        lock (_receiveGate)
+        {
+            if (_latched is null)
+            {
+                PublishRemote(remote);
+            }
+        }
+    }
+
+    /// <summary>Closes both sockets, stops the timers and returns the ports. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) != 0)
+        {
+            return;
+        }
+
+        _engine.Timers.Cancel(_timeoutTimer);
+        _engine.Timers.Cancel(_rtcpTimer);
+        _rtpSocket.Dispose();
+        _rtcpSocket.Dispose();
+
+        // A pending receive completes as aborted; the args free themselves when it does.
+        _rtpReceive.Dispose();
+        _rtcpReceive.Dispose();
+        _engine.OnStreamClosed(this);
+        RtpEngineLog.StreamClosed(_logger, Ports.Rtp);
+    }
+
+    /// <summary>Arms the receives and the timers. Called once by the engine after the stream is registered.</summary>
+    internal void Start()
+    {
+        long now = _time.GetTimestamp();
+        _lastRtpArrival = now;
+        lock (_sendGate)
+        {
+            _clockOrigin = now;
+            _pacer.Start(now);
+        }
+
+        if (_options.MediaTimeout > TimeSpan.Zero)
+        {
+            _timeoutTimer = _engine.Timers.ScheduleAt(now + ToTicks(_options.MediaTimeout), s_onTimeoutTimer, this);
+        }
+
+        if (_options.RtcpInterval > TimeSpan.Zero)
+        {
+            _rtcpTimer = _engine.Timers.ScheduleAt(now + NextRtcpDelay(), s_onRtcpTimer, this);
+        }
+
+        ReceiveLoop(_rtpSocket, _rtpReceive, rtcp: false);
+        ReceiveLoop(_rtcpSocket, _rtcpReceive, rtcp: true);
+        RtpEngineLog.StreamOpened(_logger, Ports.Rtp, Ports.Rtcp);
+    }
+
+    private static SocketAsyncEventArgs CreateReceiveArgs(byte[] buffer, IPAddress bindAddress)
+    {
+        var args = new SocketAsyncEventArgs();
+        args.SetBuffer(buffer, 0, ReceiveBufferBytes);
+        args.RemoteEndPoint = new IPEndPoint(
+            bindAddress.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
+        return args;
+    }
+
+    private long ToTicks(TimeSpan value) => (long)(value.TotalSeconds * _frequency);
+
+    /// <summary>
+    /// Runs receives back to back: a receive that completes synchronously is processed inline and the next is
+    /// issued at once; one that goes pending resumes in <c>Completed</c> on a completion thread. No task, no
+    /// allocation per packet: the same <see cref="SocketAsyncEventArgs"/> is reused, and .NET keeps its
+    /// RemoteEndPoint object while the source address stays the same.
+    /// </summary>
+    private void ReceiveLoop(Socket socket, SocketAsyncEventArgs args, bool rtcp)
+    {
+        while (!IsClosed)
+        {
+            bool pending;
+            try
+            {
+                pending = socket.ReceiveFromAsync(args);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (pending || !Process(args, rtcp))
+            {
+                return;
+            }
+        }
+    }
+
+    private void OnRtpCompleted(SocketAsyncEventArgs args)
+    {
+        if (Process(args, rtcp: false))
+        {
+            ReceiveLoop(_rtpSocket, args, rtcp: false);
+        }
+    }
+
+    private void OnRtcpCompleted(SocketAsyncEventArgs args)
+    {
+        if (Process(args, rtcp: true))
+        {
+            ReceiveLoop(_rtcpSocket, args, rtcp: true);
+        }
+    }
+
+    /// <summary>Handles one completed receive; returns false when the socket is gone.</summary>
+    private bool Process(SocketAsyncEventArgs args, bool rtcp)
+    {
+        long arrival = _time.GetTimestamp();
+        if (args.SocketError != SocketError.Success)
+        {
+            // ICMP-induced resets and message-size errors are per datagram; anything else means the socket closed.
+            return args.SocketError is SocketError.ConnectionReset or SocketError.MessageSize && !IsClosed;
+        }
+
+        if (args.RemoteEndPoint is IPEndPoint from)
+        {
+            ReadOnlySpan<byte> datagram = ReceivedBytes(args);
+            if (rtcp)
+            {
+                OnRtcpDatagram(datagram, from, arrival);
+            }
+            else
+            {
+                OnRtpDatagram(datagram, from, arrival);
+            }
+        }
+
+        return !IsClosed;
+    }
+
+    private static ReadOnlySpan<byte> ReceivedBytes(SocketAsyncEventArgs args) =>
+        args.Buffer.AsSpan(args.Offset, args.BytesTransferred);
+}
