@@ -39,6 +39,15 @@ public sealed class SecretKeyRing
     /// <summary>The current key and its id.</summary>
     internal (byte[] Id, byte[] Key) Current => _keys[0];
 
+    /// <summary>
+    /// A key for another purpose derived from the current master key (HKDF-SHA256, <paramref name="purpose"/> as the
+    /// info), so every silo that shares the master key shares it too — e.g. the SIP digest nonce secret, which must
+    /// validate on any silo — without a second secret to distribute.
+    /// </summary>
+    public byte[] DeriveKey(string purpose, int length = 32) =>
+        HKDF.DeriveKey(
+            HashAlgorithmName.SHA256, _keys[0].Key, length, info: System.Text.Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>The key a ciphertext names, or null when it is not in the ring.</summary>
     internal byte[]? Find(ReadOnlySpan<byte> keyId)
     {
