@@ -22,6 +22,7 @@ internal static class MediaOptionsBinder
         options.MediaAddress = s[nameof(SipOptions.MediaAddress)] ?? options.MediaAddress;
         options.NonceSecret = s[nameof(SipOptions.NonceSecret)] ?? options.NonceSecret;
         options.ChallengeWith401 = Bool(s, nameof(SipOptions.ChallengeWith401), options.ChallengeWith401);
+        options.DigestAlgorithms = s[nameof(SipOptions.DigestAlgorithms)] ?? options.DigestAlgorithms;
         options.MaxAuthAttempts = Int(s, nameof(SipOptions.MaxAuthAttempts), options.MaxAuthAttempts);
         options.T1 = Time(s, nameof(SipOptions.T1), options.T1);
         options.T2 = Time(s, nameof(SipOptions.T2), options.T2);

@@ -33,6 +33,13 @@ public sealed class SipOptions
     /// <summary>Gets or sets a value indicating whether to challenge with 401/WWW-Authenticate (true) or 407/Proxy-Authenticate. Default true.</summary>
     public bool ChallengeWith401 { get; set; } = true;
 
+    /// <summary>
+    /// Gets or sets the digest algorithms challenged with, one WWW-Authenticate each, most preferred first
+    /// (RFC 8760 §2.4). Default <c>SHA-256, MD5</c>. Some legacy UACs (SIPp 3.6 among them) only read the first
+    /// challenge and only know MD5; list MD5 first for such carriers.
+    /// </summary>
+    public string DigestAlgorithms { get; set; } = "SHA-256,MD5";
+
     /// <summary>Gets or sets how many failed digest attempts one Call-ID gets before a 403. Default 3.</summary>
     public int MaxAuthAttempts { get; set; } = 3;
 

@@ -44,6 +44,11 @@ internal sealed class SipOptionsValidator : IValidateOptions<SipOptions>
             failures.Add("Telepath:Sip:NonceSecret is required (at least 32 characters).");
         }
 
+        if (!Sip.UserAgent.SipUserAgentServer.TryParseAlgorithms(options.DigestAlgorithms, out _))
+        {
+            failures.Add("Telepath:Sip:DigestAlgorithms must list MD5 and/or SHA-256 (comma-separated).");
+        }
+
         if (options.T1 <= TimeSpan.Zero || options.T2 < options.T1 || options.T4 <= TimeSpan.Zero)
         {
             failures.Add("Telepath:Sip timers need T1 > 0, T2 >= T1 and T4 > 0.");

@@ -39,6 +39,35 @@ internal sealed partial class SipUserAgentServer
         return (requestUser ?? toUser ?? string.Empty, toUser ?? requestUser ?? string.Empty);
     }
 
+    /// <summary>Parses the comma-separated <see cref="SipOptions.DigestAlgorithms"/> (MD5 and SHA-256 only, no repeats).</summary>
+    internal static bool TryParseAlgorithms(string? text, out DigestAlgorithm[] algorithms)
+    {
+        var list = new List<DigestAlgorithm>(2);
+        foreach (string token in (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!DigestAlgorithms.TryParse(token, out DigestAlgorithm algorithm) || algorithm.IsSession() || list.Contains(algorithm))
+            {
+                algorithms = [];
+                return false;
+            }
+
+            list.Add(algorithm);
+        }
+
+        algorithms = [.. list];
+        return list.Count > 0;
+    }
+
+    /// <summary>
+    /// RFC 3261 §22.4 wants the digest-uri to equal the Request-URI, but common UACs (SIPp among them) send the
+    /// URI without the user part. We accept any SIP URI naming the same host and port; the response is still
+    /// bound to the digest-uri it was computed over, and nonce counts stop replays.
+    /// </summary>
+    private static bool DigestUriMatches(string digestUri, SipRequest request) =>
+        string.Equals(digestUri, request.RawRequestUri, StringComparison.OrdinalIgnoreCase)
+        || (SipUri.TryParse(digestUri, out SipUri? uri) && request.RequestUri is SipUri target && uri.IsSip
+            && string.Equals(uri.Host, target.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == target.Port);
+
     private static bool IsPhoneNumber(string user)
     {
         ReadOnlySpan<char> digits = user.StartsWith('+') ? user.AsSpan(1) : user;
@@ -189,14 +218,13 @@ internal sealed partial class SipUserAgentServer
         {
             result = DigestVerificationResult.Malformed;
         }
-        else if (trunk is null || !string.Equals(credentials.Username, trunk.SipUsername, StringComparison.Ordinal))
-        {
-            // Same hashing work as a known user with a wrong password (no timing oracle for user names).
-            result = _verifier.VerifyUnknownUser(credentials, invite.Method.Name, invite.RawRequestUri, _options.Domain);
-        }
         else
         {
-            result = _verifier.Verify(credentials, invite.Method.Name, invite.RawRequestUri, _options.Domain, trunk.Credentials);
+            string? requiredUri = DigestUriMatches(credentials.Uri, invite) ? null : invite.RawRequestUri;
+            result = trunk is null || !string.Equals(credentials.Username, trunk.SipUsername, StringComparison.Ordinal)
+                // Same hashing work as a known user with a wrong password (no timing oracle for user names).
+                ? _verifier.VerifyUnknownUser(credentials, invite.Method.Name, requiredUri, _options.Domain)
+                : _verifier.Verify(credentials, invite.Method.Name, requiredUri, _options.Domain, trunk.Credentials);
         }
 
         string callId = invite.CallId!;
@@ -238,11 +266,12 @@ internal sealed partial class SipUserAgentServer
                 return;
             }
 
-            // RFC 8760 §2.4: one challenge per algorithm, most preferred (SHA-256) first; RFC 3261 §22.2.
+            // RFC 8760 §2.4: one challenge per algorithm in order of preference, all with the same nonce; RFC 3261 §22.2.
             SipResponse response = SipResponseBuilder.Create(call.InviteTransaction.Request, _challengeKind.StatusCode(), _challengeKind.ReasonPhrase(), call.LocalTag);
-            foreach (string value in DigestChallenge.CreateHeaderValues(_options.Domain, _nonces.CreateNonce(), stale: stale))
+            string nonce = _nonces.CreateNonce();
+            foreach (DigestAlgorithm algorithm in _algorithms)
             {
-                response.Headers.Add(_challengeKind.ChallengeHeaderName(), value);
+                response.Headers.Add(_challengeKind.ChallengeHeaderName(), new DigestChallenge(_options.Domain, nonce, algorithm, Stale: stale).ToHeaderValue());
             }
 
             Send(null, call.InviteTransaction, response);

@@ -47,6 +47,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
     private readonly ILogger _logger;
     private readonly IPAddress _advertisedAddress;
     private readonly DigestChallengeKind _challengeKind;
+    private readonly DigestAlgorithm[] _algorithms;
     private readonly Dictionary<TransactionKey, IncomingCall> _callsByInvite = [];
     private readonly Dictionary<DialogId, IncomingCall> _dialogs = [];
     private readonly HashSet<IncomingCall> _calls = [];
@@ -81,6 +82,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         _ports = ports;
         _timeProvider = timeProvider;
         _logger = logger;
+        _algorithms = TryParseAlgorithms(options.DigestAlgorithms, out DigestAlgorithm[] algorithms) ? algorithms : [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
         _challengeKind = options.ChallengeWith401 ? DigestChallengeKind.WwwAuthenticate : DigestChallengeKind.ProxyAuthenticate;
     }
 
