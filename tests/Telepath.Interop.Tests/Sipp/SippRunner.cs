@@ -27,7 +27,7 @@ internal static class SippRunner
 
     public static async Task<SippResult> RunAsync(
         IPEndPoint server, string scenario, string service, string called, bool tcp = false, int calls = 1,
-        string password = SippServerFixture.Password, IReadOnlyList<string>? extra = null)
+        string password = SippServerFixture.Password, IReadOnlyList<string>? extra = null, string? keepFiles = null)
     {
         string sipp = RequireSipp();
         string workDir = Directory.CreateTempSubdirectory("telepath-sipp-").FullName;
@@ -50,10 +50,16 @@ internal static class SippRunner
             "-t", tcp ? "t1" : "u1",
             "-m", calls.ToString(CultureInfo.InvariantCulture),
             "-timeout", "25s", "-timeout_error",
-            "-nostdin", "-trace_err", "-trace_screen", "-trace_msg",
+            "-nostdin", "-trace_err", "-trace_screen",
         })
         {
             info.ArgumentList.Add(arg);
+        }
+
+        if (keepFiles is null)
+        {
+            // The full message trace helps when a scenario fails; a load run would drown in it.
+            info.ArgumentList.Add("-trace_msg");
         }
 
         foreach (string arg in extra ?? [])
@@ -76,6 +82,7 @@ internal static class SippRunner
         }
 
         string logs = string.Join("\n", Directory.GetFiles(workDir, "*errors.log").Select(File.ReadAllText));
+        string files = keepFiles is null ? string.Empty : string.Join("\n", Directory.GetFiles(workDir, keepFiles).Select(File.ReadAllText));
         string messages = string.Join("\n", Directory.GetFiles(workDir, "*messages.log").Select(File.ReadAllText));
         if (process.ExitCode == 0)
         {
@@ -86,9 +93,9 @@ internal static class SippRunner
             logs += "\n--- SIPp message trace (kept in " + workDir + ") ---\n" + (messages.Length > 20000 ? messages[^20000..] : messages);
         }
 
-        return new SippResult(process.ExitCode, await stdout + await stderr + logs);
+        return new SippResult(process.ExitCode, await stdout + await stderr + logs, files);
     }
 }
 
 /// <summary>What a SIPp run returned.</summary>
-internal sealed record SippResult(int ExitCode, string Output);
+internal sealed record SippResult(int ExitCode, string Output, string Files);
