@@ -58,6 +58,9 @@ public sealed record LoopSipMessage(SipPeer Peer, byte[] Bytes)
         return values;
     }
 
+    /// <summary>Gets the CSeq number.</summary>
+    public uint CSeqNumber => uint.Parse(Header("CSeq")!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Gets the body.</summary>
     public string Body => Text[(Text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
 }

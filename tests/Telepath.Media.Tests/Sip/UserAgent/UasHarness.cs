@@ -183,6 +183,9 @@ internal sealed class UasHarness
     {
         Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, body: body ?? Offer()));
         LoopSipMessage challenge = Last();
+
+        // RFC 3261 §17.1.1.3: the caller acknowledges the 401 on the INVITE's branch.
+        Send(Request("ACK", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, toTag: ToTag(challenge), cseq: challenge.CSeqNumber));
         Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-2", user: user, to: to, body: body ?? Offer(),
             authorization: Authorization(challenge.Header("WWW-Authenticate")!, user, password)));
         return Last();
