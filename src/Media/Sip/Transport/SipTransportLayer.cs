@@ -91,8 +91,9 @@ internal sealed class SipTransportLayer : ISipTransportReceiver
         {
             Metrics.CountRejected();
 
-            // RFC 3261 §17.1.1.3: an ACK is never answered; a response needs the headers §8.2.6 copies.
-            if (request.Method != SipMethod.Ack && request.TopVia is not null && request.CallId is not null && request.CSeq is not null)
+            // RFC 3261 §17.1.1.3: an ACK is never answered; a response needs the headers §8.2.6 copies (copied raw,
+            // so a malformed CSeq still goes back as received).
+            if (request.Method != SipMethod.Ack && request.TopVia is not null && request.CallId is not null && request.Headers.Contains(SipHeaderNames.CSeq))
             {
                 Send(ResponseDestination(request, source), SipWriter.ToBytes(
                     SipResponseBuilder.Create(request, error.StatusCode, error.ReasonPhrase, SipIdentifiers.NewTag())));
