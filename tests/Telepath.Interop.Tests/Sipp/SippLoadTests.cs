@@ -39,7 +39,25 @@ public sealed class SippLoadTests : IClassFixture<SippServerFixture>
         Assert.Equal(calls, setup.Count);
         setup.Sort();
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"SIPLOAD rate={rate}cps calls={calls} wall={seconds:F1}s achieved={calls / seconds:F0}cps setup_ms p50={Percentile(setup, 0.50):F2} p99={Percentile(setup, 0.99):F2} max={setup[^1]:F2}"));
+            $"SIPLOAD retransmissions={Retransmissions(result.Output)} rate={rate}cps calls={calls} wall={seconds:F1}s achieved={calls / seconds:F0}cps setup_ms p50={Percentile(setup, 0.50):F2} p99={Percentile(setup, 0.99):F2} max={setup[^1]:F2}"));
+    }
+
+    private static string Retransmissions(string screen)
+    {
+        // The final SIPp screen: "      INVITE ---------->   <messages>   <retrans> ..." per scenario line.
+        var counts = new List<string>();
+        foreach (string line in screen.Split('\n'))
+        {
+            string[] parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 5 && parts[1].StartsWith("---", StringComparison.Ordinal) && parts[0] is "INVITE" or "BYE")
+            {
+                // An RTD marker ("B-RTD1") may sit before the message count.
+                int first = parts[2].Contains("RTD", StringComparison.Ordinal) ? 3 : 2;
+                counts.Add(parts[0] + ":" + parts[first + 1]);
+            }
+        }
+
+        return string.Join(',', counts);
     }
 
     private static int Setting(string name, int fallback) =>

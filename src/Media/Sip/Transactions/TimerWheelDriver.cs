@@ -12,6 +12,7 @@ internal sealed class TimerWheelDriver : IAsyncDisposable
     private readonly PeriodicTimer _timer;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private long _callbackFailures;
 
     /// <summary>Starts ticking <paramref name="wheel"/> every <paramref name="period"/>.</summary>
     public TimerWheelDriver(TimerWheel wheel, TimeSpan period, TimeProvider timeProvider)
@@ -20,6 +21,9 @@ internal sealed class TimerWheelDriver : IAsyncDisposable
         _timer = new PeriodicTimer(period, timeProvider);
         _loop = RunAsync(_stopping.Token);
     }
+
+    /// <summary>Gets the number of timer callbacks that threw (each one a bug).</summary>
+    public long CallbackFailures => Interlocked.Read(ref _callbackFailures);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -42,7 +46,16 @@ internal sealed class TimerWheelDriver : IAsyncDisposable
     {
         while (await _timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
         {
-            _wheel.Advance();
+            try
+            {
+                _wheel.Advance();
+            }
+#pragma warning disable CA1031 // A failing timer callback is a bug, but it must not stop every other SIP timer.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                Interlocked.Increment(ref _callbackFailures);
+            }
         }
     }
 }
