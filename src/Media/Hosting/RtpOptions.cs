@@ -1,0 +1,14 @@
+namespace Telepath.Media.Hosting;
+
+/// <summary>RTP settings, bound from <c>Telepath:Rtp</c>.</summary>
+public sealed class RtpOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Telepath:Rtp";
+
+    /// <summary>Gets or sets the first UDP port for RTP (even). Default 20000.</summary>
+    public int PortRangeStart { get; set; } = 20000;
+
+    /// <summary>Gets or sets the last UDP port for RTP. Default 29999.</summary>
+    public int PortRangeEnd { get; set; } = 29999;
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Telepath.Media.Edge;
+using Telepath.Media.Rtp;
+using Telepath.Media.Sdp;
+using Telepath.Media.Sip.Auth;
+using Telepath.Media.Sip.Parsing;
+using Telepath.Media.Sip.Transactions;
+using Telepath.Media.Sip.Transport;
+using Telepath.Media.Sip.UserAgent;
+using Telepath.Media.Timing;
+
+namespace Telepath.Media.Hosting;
+
+/// <summary>
+/// Composes one SIP server: transports bound from <see cref="SipOptions"/>, the transport layer, one timer wheel
+/// with its driver, and the UAS core. Started and drained by <see cref="MediaEngine"/>; tests build it directly.
+/// </summary>
+internal sealed class SipServer : IAsyncDisposable
+{
+    private readonly SipOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly SipTransportLayer _layer;
+    private readonly TimerWheel _wheel;
+    private TimerWheelDriver? _driver;
+
+    /// <summary>Builds the server and binds its sockets.</summary>
+    public SipServer(
+        SipOptions options,
+        RtpOptions rtpOptions,
+        ITrunkDirectory directory,
+        ICallEvents events,
+        IIncomingCallHandler handler,
+        TimeProvider timeProvider,
+        ILoggerFactory loggerFactory,
+        IMeterFactory? meterFactory = null)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        Metrics = new SipTransportMetrics(meterFactory);
+        var limits = new SipParserLimits { MaxMessageBytes = options.MaxMessageBytes };
+        _layer = new SipTransportLayer(limits, Metrics);
+        IPAddress listen = IPAddress.Parse(options.ListenAddress);
+        if (options.Udp)
+        {
+            _layer.Add(new UdpSipTransport(new IPEndPoint(listen, options.Port), Metrics));
+        }
+
+        if (options.Tcp)
+        {
+            // With port 0 the TCP listener takes the port UDP got, so both share one number like on 5060.
+            int port = options.Port == 0 && _layer.Transports.Count > 0 ? _layer.Transports[0].LocalEndPoint.Port : options.Port;
+            _layer.Add(new TcpSipTransport(new IPEndPoint(listen, port), Metrics, limits, options.MaxTcpConnections, options.TcpIdleTimeout, timeProvider));
+        }
+
+        IPAddress advertised = options.MediaAddress is not null ? IPAddress.Parse(options.MediaAddress)
+            : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : listen;
+        _wheel = new TimerWheel(timeProvider, options.TimerTick, slots: 1024);
+        var context = new TransactionContext(_wheel, new SipTimers(options.T1, options.T2, options.T4), _layer);
+        var nonces = new NonceSource(new NonceSourceOptions { Secret = options.NonceSecret }, timeProvider);
+        UserAgent = new SipUserAgentServer(
+            options,
+            advertised,
+            context,
+            directory,
+            events,
+            handler,
+            nonces,
+            new CodecNegotiator(new CodecNegotiatorOptions()),
+            new PortAllocator(rtpOptions.PortRangeStart, rtpOptions.PortRangeEnd),
+            timeProvider,
+            loggerFactory.CreateLogger<SipUserAgentServer>());
+    }
+
+    /// <summary>Gets the UAS core.</summary>
+    public SipUserAgentServer UserAgent { get; }
+
+    /// <summary>Gets the counters.</summary>
+    public SipTransportMetrics Metrics { get; }
+
+    /// <summary>Gets the bound transports.</summary>
+    public IReadOnlyList<ISipTransport> Transports => _layer.Transports;
+
+    /// <summary>Starts receiving and the timer driver.</summary>
+    public void Start()
+    {
+        _layer.Start(UserAgent);
+        _driver = new TimerWheelDriver(_wheel, _options.TimerTick, _timeProvider);
+    }
+
+    /// <summary>Refuses new calls, waits up to <paramref name="timeout"/>, then ends the rest with BYE.</summary>
+    public Task DrainAsync(TimeSpan timeout, CancellationToken cancellationToken) => UserAgent.DrainAsync(timeout, cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_driver is not null)
+        {
+            await _driver.DisposeAsync().ConfigureAwait(false);
+        }
+
+        foreach (ISipTransport transport in _layer.Transports)
+        {
+            await transport.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Metrics.Dispose();
+    }
+}

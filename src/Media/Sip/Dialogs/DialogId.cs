@@ -1,0 +1,7 @@
+namespace Telepath.Media.Sip.Dialogs;
+
+/// <summary>Identifies a dialog (RFC 3261 §12): Call-ID, local tag and remote tag.</summary>
+/// <param name="CallId">The Call-ID.</param>
+/// <param name="LocalTag">Our tag (the To-tag of requests we receive as UAS).</param>
+/// <param name="RemoteTag">The peer's tag (the From-tag of requests it sends).</param>
+internal readonly record struct DialogId(string CallId, string LocalTag, string RemoteTag);

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace Telepath.Media.Sip.Dialogs;
+
+/// <summary>
+/// Parses an <c>application/dtmf-relay</c> INFO body (<c>Signal=5\r\nDuration=160</c>), the de facto format
+/// carriers send when they do not use RFC 4733 events.
+/// </summary>
+internal static class DtmfRelay
+{
+    /// <summary>The content type.</summary>
+    public const string ContentType = "application/dtmf-relay";
+
+    /// <summary>Default duration when the body has none, in milliseconds.</summary>
+    public const int DefaultDurationMs = 160;
+
+    /// <summary>Reads the digit (0-9, *, #, A-D) and duration; false when there is no valid Signal line.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> body, out char digit, out int durationMs)
+    {
+        digit = '\0';
+        durationMs = DefaultDurationMs;
+        string text = Encoding.UTF8.GetString(body);
+        foreach (string rawLine in text.Split('\n'))
+        {
+            ReadOnlySpan<char> line = rawLine.AsSpan().Trim();
+            int equals = line.IndexOf('=');
+            if (equals <= 0)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> name = line[..equals].Trim();
+            ReadOnlySpan<char> value = line[(equals + 1)..].Trim();
+            if (name.Equals("Signal", StringComparison.OrdinalIgnoreCase) && value.Length == 1 && IsDigit(char.ToUpperInvariant(value[0])))
+            {
+                digit = char.ToUpperInvariant(value[0]);
+            }
+            else if (name.Equals("Duration", StringComparison.OrdinalIgnoreCase)
+                && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int duration) && duration is > 0 and < 60_000)
+            {
+                durationMs = duration;
+            }
+        }
+
+        return digit != '\0';
+    }
+
+    private static bool IsDigit(char c) => c is (>= '0' and <= '9') or '*' or '#' or (>= 'A' and <= 'D');
+}

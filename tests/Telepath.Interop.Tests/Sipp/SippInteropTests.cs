@@ -1,0 +1,109 @@
+using Telepath.Media.Edge;
+
+namespace Telepath.Interop.Tests.Sipp;
+
+/// <summary>
+/// SIPp (a peer nobody here wrote) against the real Media SIP server over UDP and TCP on loopback. Each test
+/// asserts SIPp's exit code (0 = every call followed the scenario) and the call events the server reported.
+/// </summary>
+public sealed class SippInteropTests : IClassFixture<SippServerFixture>
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
+    private readonly SippServerFixture _server;
+
+    public SippInteropTests(SippServerFixture server)
+    {
+        _server = server;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Invite_with_digest_is_answered_and_caller_bye_completes_the_call(bool tcp)
+    {
+        int before = _server.Events.Ended.Count;
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "invite_auth_bye.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, tcp);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
+        CallEndedEvent ended = _server.Events.Ended[^1];
+        Assert.Equal(CallOutcome.Completed, ended.Outcome);
+        Assert.Equal(DisconnectReasons.CallerHangup, ended.DisconnectReason);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_challenged_again()
+    {
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "wrong_password.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, password: "wrong");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    [Fact]
+    public async Task Unknown_user_is_challenged_again_like_a_wrong_password()
+    {
+        int started = _server.Events.Started.Count;
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "wrong_password.xml", "nobody", InteropCallHandler.AnswerNumber);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal(started, _server.Events.Started.Count);
+    }
+
+    [Fact]
+    public async Task Cancel_before_answer_gets_487_and_is_recorded_as_cancelled()
+    {
+        int before = _server.Events.Ended.Count;
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "cancel.xml", SippServerFixture.Username, InteropCallHandler.RingNumber);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
+        Assert.Contains(_server.Events.Ended, e => e.DisconnectReason == DisconnectReasons.Cancelled && e.Outcome == CallOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task Server_hangs_up_with_bye()
+    {
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "callee_bye.xml", SippServerFixture.Username, InteropCallHandler.HangUpNumber);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await Task.Delay(100);
+        Assert.Contains(_server.Events.Ended, e => e.DisconnectReason == DisconnectReasons.AgentHangup);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Reinvite_puts_the_call_on_hold_and_back(bool tcp)
+    {
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "reinvite_hold.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, tcp);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    [Fact]
+    public async Task Options_ping_gets_200()
+    {
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "options.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    [Fact]
+    public async Task Codec_mismatch_gets_488()
+    {
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "codec_mismatch.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await Task.Delay(100);
+        Assert.Contains(_server.Events.Ended, e => e.DisconnectReason == DisconnectReasons.CodecMismatch);
+    }
+
+    [Fact]
+    public async Task Calls_complete_despite_ten_percent_packet_loss()
+    {
+        SippResult result = await SippRunner.RunAsync(
+            _server.EndPoint, "invite_auth_bye.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, calls: 5, extra: ["-lost", "10", "-l", "5"]);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+}
