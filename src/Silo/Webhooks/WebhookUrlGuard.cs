@@ -21,7 +21,8 @@ internal sealed class WebhookUrlGuard : IWebhookUrlPolicy
 
     public async Task<string?> CheckAsync(string url, CancellationToken cancellationToken)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.HostNameType == UriHostNameType.Unknown)
+        // On Unix "/path" parses as an absolute file URI, hence the explicit scheme separator check.
+        if (!url.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.HostNameType == UriHostNameType.Unknown)
         {
             return "url must be an absolute URL";
         }
