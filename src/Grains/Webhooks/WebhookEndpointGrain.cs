@@ -15,6 +15,7 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
 {
     private const string ReminderName = "webhook-heartbeat";
     private const int MaxRoundsPerDrain = 16;
+    private static readonly TimeSpan s_maxDrainTime = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_reminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly IWebhookStore _store;
@@ -101,7 +102,9 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
 
         var succeeded = false;
         string? lastError = null;
-        for (var round = 0; round < MaxRoundsPerDrain; round++)
+        var started = _timeProvider.GetTimestamp();
+        // Bounded so a long backlog yields the grain between turns; the timer picks up where this left off.
+        for (var round = 0; round < MaxRoundsPerDrain && _timeProvider.GetElapsedTime(started) < s_maxDrainTime; round++)
         {
             var heads = await _store.GetDueHeadsAsync(Key, _timeProvider.GetUtcNow(), _options.MaxConcurrentPerEndpoint, cancellationToken);
             if (heads.Count == 0)

@@ -15,11 +15,13 @@ public interface IWebhookEndpointGrain : IGrainWithStringKey
     Task<WebhookEndpointRecord> CreateAsync(WebhookEndpointRecord endpoint);
 
     /// <summary>Deletes the endpoint if it belongs to <paramref name="accountId"/>; pending deliveries fail. False when not found.</summary>
-    [Alias("Delete")]
+    /// <remarks>Interleaves with a running send round so the API never waits behind a slow receiver.</remarks>
+    [Alias("Delete"), AlwaysInterleave]
     Task<bool> DeleteAsync(string accountId);
 
     /// <summary>Makes one delivery of this queue pending again and sends it now. Null when the delivery is not this queue's.</summary>
-    [Alias("RetryDelivery")]
+    /// <remarks>Interleaves with a running send round, like <see cref="DeleteAsync"/>.</remarks>
+    [Alias("RetryDelivery"), AlwaysInterleave]
     Task<WebhookDeliveryView?> RetryDeliveryAsync(string deliveryId);
 
     /// <summary>New rows were queued: make sure the heartbeat is set and send soon. One-way, so publishers never wait.</summary>
