@@ -25,6 +25,11 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
     private readonly ILogger _logger;
     private IGrainTimer? _timer;
     private IGrainReminder? _reminder;
+    // Until this activation has looked, a reminder from an earlier activation may exist; afterwards it knows.
+    private bool _reminderMayExist = true;
+    // Bumped by calls that may interleave with a drain (retry), so a drain that saw an empty queue does not stop the
+    // heartbeat under a row made pending meanwhile.
+    private int _wakeups;
 
     public WebhookEndpointGrain(IWebhookStore store, IWebhookSender sender, TimeProvider timeProvider, IOptions<WebhookOptions> options, ILogger<WebhookEndpointGrain> logger)
     {
@@ -73,6 +78,7 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
         }
 
         await _store.ResetForRetryAsync(deliveryId, _timeProvider.GetUtcNow(), CancellationToken.None);
+        _wakeups++;
         await EnsureHeartbeatAsync();
         ScheduleDrain(TimeSpan.Zero);
         return await _store.GetDeliveryAsync(deliveryId, CancellationToken.None);
@@ -132,13 +138,16 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
             return;
         }
 
+        var wakeups = _wakeups;
         var next = await _store.GetNextAttemptAsync(Key, cancellationToken);
-        if (next is null)
+        if (next is null && wakeups == _wakeups)
         {
             await StopHeartbeatAsync();
             return;
         }
 
+        await EnsureHeartbeatAsync();
+        next ??= _timeProvider.GetUtcNow();
         var wait = next.Value - _timeProvider.GetUtcNow();
         ScheduleDrain(wait < TimeSpan.Zero ? TimeSpan.Zero : wait);
     }
@@ -238,18 +247,26 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
     private async Task EnsureHeartbeatAsync()
     {
         _reminder ??= await this.RegisterOrUpdateReminder(ReminderName, s_reminderPeriod, s_reminderPeriod);
+        _reminderMayExist = true;
     }
 
     private async Task StopHeartbeatAsync()
     {
         _timer?.Dispose();
         _timer = null;
+        if (!_reminderMayExist)
+        {
+            return;
+        }
+
         _reminder ??= await this.GetReminder(ReminderName);
         if (_reminder is not null)
         {
             await this.UnregisterReminder(_reminder);
             _reminder = null;
         }
+
+        _reminderMayExist = false;
     }
 
     private static string Trim(string text) => text.Length <= 200 ? text : text[..200];
