@@ -108,6 +108,7 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
 
         var succeeded = false;
         string? lastError = null;
+        DateTimeOffset? failingFrom = null;
         var started = _timeProvider.GetTimestamp();
         // Bounded so a long backlog yields the grain between turns; the timer picks up where this left off.
         for (var round = 0; round < MaxRoundsPerDrain && _timeProvider.GetElapsedTime(started) < s_maxDrainTime; round++)
@@ -126,14 +127,23 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
                 attempts[i] = AttemptAsync(endpoint, heads[i], cancellationToken);
             }
 
-            foreach (var result in await Task.WhenAll(attempts))
+            var results = await Task.WhenAll(attempts);
+            for (var i = 0; i < results.Length; i++)
             {
+                var result = results[i];
                 succeeded |= result.Succeeded;
-                lastError = result.Succeeded ? lastError : result.Error ?? $"HTTP {result.StatusCode}";
+                if (!result.Succeeded)
+                {
+                    lastError = result.Error ?? $"HTTP {result.StatusCode}";
+                    // A fresh delivery's failure dates from its queueing: the endpoint could not take the event since
+                    // then. This makes "failing for DisableAfter" line up with a delivery exhausting its RetryWindow.
+                    var from = heads[i].Attempts == 0 ? heads[i].CreatedAt : result.AttemptedAt;
+                    failingFrom = failingFrom is null || from < failingFrom ? from : failingFrom;
+                }
             }
         }
 
-        if (endpoint is not null && !await UpdateHealthAsync(endpoint, succeeded, lastError))
+        if (endpoint is not null && !await UpdateHealthAsync(endpoint, succeeded, lastError, failingFrom))
         {
             return;
         }
@@ -184,7 +194,7 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
     }
 
     /// <summary>Tracks the run of failures; disables the endpoint after <see cref="WebhookOptions.DisableAfter"/>. False when disabled.</summary>
-    private async Task<bool> UpdateHealthAsync(WebhookEndpointRecord endpoint, bool succeeded, string? lastError)
+    private async Task<bool> UpdateHealthAsync(WebhookEndpointRecord endpoint, bool succeeded, string? lastError, DateTimeOffset? failingFrom)
     {
         var now = _timeProvider.GetUtcNow();
         if (succeeded)
@@ -202,19 +212,19 @@ internal sealed partial class WebhookEndpointGrain : Grain, IWebhookEndpointGrai
             return true;
         }
 
-        if (endpoint.FailingSince is null)
+        var failingSince = endpoint.FailingSince ?? failingFrom ?? now;
+        if (now - failingSince < _options.DisableAfter)
         {
-            await _store.UpdateEndpointStatusAsync(Key, WebhookEndpointStatus.Enabled, now, null, null, CancellationToken.None);
+            if (endpoint.FailingSince is null)
+            {
+                await _store.UpdateEndpointStatusAsync(Key, WebhookEndpointStatus.Enabled, failingSince, null, null, CancellationToken.None);
+            }
+
             return true;
         }
 
-        if (now - endpoint.FailingSince.Value < _options.DisableAfter)
-        {
-            return true;
-        }
-
-        var reason = $"every delivery attempt failed since {endpoint.FailingSince.Value:u}; last error: {Trim(lastError)}";
-        await _store.UpdateEndpointStatusAsync(Key, WebhookEndpointStatus.Disabled, endpoint.FailingSince, reason, now, CancellationToken.None);
+        var reason = $"every delivery attempt failed since {failingSince:u}; last error: {Trim(lastError)}";
+        await _store.UpdateEndpointStatusAsync(Key, WebhookEndpointStatus.Disabled, failingSince, reason, now, CancellationToken.None);
         Log.EndpointDisabled(_logger, Key, reason);
         await AbandonPendingAsync("endpoint disabled");
         return false;

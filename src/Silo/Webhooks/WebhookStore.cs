@@ -95,13 +95,13 @@ internal sealed partial class WebhookStore : IWebhookStore
 
     public Task<IReadOnlyList<WebhookDeliveryWork>> GetDueHeadsAsync(string targetId, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
         QueryAsync($"""
-            SELECT d.id, d.event_id, d.ordering_key, d.payload, d.attempts, d.deadline_at, d.target_url, d.target_secret
+            SELECT d.id, d.event_id, d.ordering_key, d.payload, d.attempts, d.deadline_at, d.target_url, d.target_secret, d.created_at
             FROM webhook_deliveries d
             WHERE {HeadsFilter} AND d.next_attempt_at <= @now
             ORDER BY d.seq LIMIT @limit
             """,
             static r => new WebhookDeliveryWork(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), FromMs(r.GetInt64(5)),
-                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
+                r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), FromMs(r.GetInt64(8))),
             cancellationToken, ("target", targetId), ("now", Ms(now)), ("limit", limit));
 
     public async Task<DateTimeOffset?> GetNextAttemptAsync(string targetId, CancellationToken cancellationToken)

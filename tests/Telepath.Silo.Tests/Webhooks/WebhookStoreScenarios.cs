@@ -85,6 +85,7 @@ public abstract class WebhookStoreScenarios
         Assert.Equal(["dlv_3"], next.Select(static h => h.Id));
         Assert.Equal(0, next[0].Attempts);
         Assert.Equal(s_now.AddHours(24), next[0].DeadlineAt);
+        Assert.Equal(s_now, next[0].CreatedAt);
     }
 
     [Fact]

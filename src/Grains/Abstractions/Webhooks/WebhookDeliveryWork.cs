@@ -9,6 +9,7 @@ namespace Telepath.Grains.Abstractions.Webhooks;
 /// <param name="DeadlineAt">After a failed attempt at or past this time the delivery fails for good.</param>
 /// <param name="TargetUrl">URL of an explicit target; null for an endpoint (its URL is on the endpoint).</param>
 /// <param name="TargetSecret">Secret of an explicit target.</param>
+/// <param name="CreatedAt">When it was queued.</param>
 [GenerateSerializer, Immutable, Alias("telepath.WebhookDeliveryWork")]
 public sealed record WebhookDeliveryWork(
     [property: Id(0)] string Id,
@@ -18,4 +19,5 @@ public sealed record WebhookDeliveryWork(
     [property: Id(4)] int Attempts,
     [property: Id(5)] DateTimeOffset DeadlineAt,
     [property: Id(6)] string? TargetUrl,
-    [property: Id(7)] string? TargetSecret);
+    [property: Id(7)] string? TargetSecret,
+    [property: Id(8)] DateTimeOffset CreatedAt);
