@@ -27,6 +27,12 @@ public static class ApiErrorCodes
     /// <summary>No call with that id in the caller's account.</summary>
     public const string CallNotFound = "call_not_found";
 
+    /// <summary>No webhook endpoint with that id in the caller's account.</summary>
+    public const string WebhookNotFound = "webhook_not_found";
+
+    /// <summary>No webhook delivery with that id in the caller's account.</summary>
+    public const string WebhookDeliveryNotFound = "webhook_delivery_not_found";
+
     /// <summary>No route matches the path.</summary>
     public const string NotFound = "not_found";
 

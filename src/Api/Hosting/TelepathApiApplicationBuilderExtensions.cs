@@ -52,6 +52,7 @@ public static class TelepathApiApplicationBuilderExtensions
         var v1 = endpoints.MapGroup("/v1");
         v1.MapApiKeys();
         v1.MapTrunks();
+        v1.MapWebhooks();
         return v1;
     }
 }

@@ -12,6 +12,7 @@ internal static class SiloConfiguration
     {
         var telepath = settings.Telepath;
         silo.UseTelepathStorage(StorageSettingsFactory.Create(telepath, database));
+        silo.AddTelepathWebhooks();
         silo.Configure<SiloOptions>(options => options.SiloName = telepath.SiloName ?? $"{Environment.MachineName}-{telepath.SiloPort}");
         if (settings.Dashboard.Enabled)
         {
