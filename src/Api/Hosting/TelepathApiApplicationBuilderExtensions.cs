@@ -51,6 +51,8 @@ public static class TelepathApiApplicationBuilderExtensions
         endpoints.MapScalarApiReference("/docs", static scalar => scalar.WithTitle("Telepath API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         var v1 = endpoints.MapGroup("/v1");
         v1.MapApiKeys();
+        v1.MapCalls();
+        v1.MapAnalytics();
         return v1;
     }
 }
