@@ -95,31 +95,45 @@ internal static class CallStoreSql
         }
     }
 
-    /// <summary>Binds every column of <paramref name="call"/> for <see cref="Upsert"/>.</summary>
+    /// <summary>
+    /// Binds every column of <paramref name="call"/> for <see cref="Upsert"/>; on a command bound before, only the values
+    /// change (so a prepared statement is reused).
+    /// </summary>
     public static void BindRow(DbCommand command, CallRecord call, string metricsJson, string detailJson)
     {
         var ended = call.EndTime;
-        Add(command, "id", call.Id, DbType.String);
-        Add(command, "account_id", call.AccountId, DbType.String);
-        Add(command, "trunk_id", call.TrunkId, DbType.String);
-        Add(command, "direction", call.Direction, DbType.String);
-        Add(command, "status", call.Status, DbType.String);
-        Add(command, "from_number", call.From, DbType.String);
-        Add(command, "to_number", call.To, DbType.String);
-        Add(command, "disconnect_reason", call.DisconnectReason, DbType.String);
-        Add(command, "start_ms", call.StartTime.ToUnixTimeMilliseconds(), DbType.Int64);
-        Add(command, "answer_ms", call.AnswerTime?.ToUnixTimeMilliseconds(), DbType.Int64);
-        Add(command, "end_ms", ended?.ToUnixTimeMilliseconds(), DbType.Int64);
-        Add(command, "duration_seconds", ended is { } end ? call.DurationSecondsAt(end) : null, DbType.Double);
-        Add(command, "codec_used", call.CodecUsed, DbType.String);
-        Add(command, "carrier", call.Carrier, DbType.String);
-        Add(command, "ai_latency_ms", call.Metrics.AiLatencyMs, DbType.Double);
-        Add(command, "carrier_lag_ms", call.Metrics.CarrierLagMs, DbType.Double);
-        Add(command, "gateway_processing_ms", call.Metrics.GatewayProcessingMs, DbType.Double);
-        Add(command, "owner_silo", call.OwnerSilo, DbType.String);
-        Add(command, "updated_ms", call.UpdatedAt.ToUnixTimeMilliseconds(), DbType.Int64);
-        Add(command, "metrics_json", metricsJson, DbType.String);
-        Add(command, "detail_json", detailJson, DbType.String);
+        Set(command, "id", call.Id, DbType.String);
+        Set(command, "account_id", call.AccountId, DbType.String);
+        Set(command, "trunk_id", call.TrunkId, DbType.String);
+        Set(command, "direction", call.Direction, DbType.String);
+        Set(command, "status", call.Status, DbType.String);
+        Set(command, "from_number", call.From, DbType.String);
+        Set(command, "to_number", call.To, DbType.String);
+        Set(command, "disconnect_reason", call.DisconnectReason, DbType.String);
+        Set(command, "start_ms", call.StartTime.ToUnixTimeMilliseconds(), DbType.Int64);
+        Set(command, "answer_ms", call.AnswerTime?.ToUnixTimeMilliseconds(), DbType.Int64);
+        Set(command, "end_ms", ended?.ToUnixTimeMilliseconds(), DbType.Int64);
+        Set(command, "duration_seconds", ended is { } end ? call.DurationSecondsAt(end) : null, DbType.Double);
+        Set(command, "codec_used", call.CodecUsed, DbType.String);
+        Set(command, "carrier", call.Carrier, DbType.String);
+        Set(command, "ai_latency_ms", call.Metrics.AiLatencyMs, DbType.Double);
+        Set(command, "carrier_lag_ms", call.Metrics.CarrierLagMs, DbType.Double);
+        Set(command, "gateway_processing_ms", call.Metrics.GatewayProcessingMs, DbType.Double);
+        Set(command, "owner_silo", call.OwnerSilo, DbType.String);
+        Set(command, "updated_ms", call.UpdatedAt.ToUnixTimeMilliseconds(), DbType.Int64);
+        Set(command, "metrics_json", metricsJson, DbType.String);
+        Set(command, "detail_json", detailJson, DbType.String);
+    }
+
+    private static void Set(DbCommand command, string name, object? value, DbType type)
+    {
+        if (command.Parameters.Contains(name))
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+            return;
+        }
+
+        Add(command, name, value, type);
     }
 
     /// <summary>Adds a parameter; null becomes DBNull with its type still declared (Npgsql needs it).</summary>

@@ -49,7 +49,6 @@ internal sealed partial class SqlCallStore : ICallStore
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         foreach (var call in calls)
         {
-            command.Parameters.Clear();
             CallStoreSql.BindRow(command, call, MetricsJson(call.Metrics), DetailJson(call));
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
