@@ -37,7 +37,7 @@ public sealed class CallListParameters
 
     /// <summary>
     /// <c>start_time</c> (default), <c>duration</c>, <c>ai_latency_ms</c>, <c>carrier_lag_ms</c> or
-    /// <c>gateway_processing_ms</c>; a leading <c>-</c> means descending, a leading <c>+</c> ascending.
+    /// <c>gateway_processing_ms</c>; a leading <c>-</c> means descending, a leading <c>+</c> (URL-encoded as <c>%2B</c>) ascending.
     /// </summary>
     [FromQuery(Name = "sort")] public string? Sort { get; init; }
 

@@ -19,7 +19,7 @@ internal static partial class CallsEndpoints
     private const string SortDescription =
         "Sort with `sort=<field>` where field is `start_time` (default), `duration`, `ai_latency_ms`, `carrier_lag_ms` or " +
         "`gateway_processing_ms`. Order is descending (newest, longest, slowest first) unless `order=asc` or the field is " +
-        "prefixed with `+` (`sort=+duration`); `-field` is descending. Unmeasured values sort as the smallest. " +
+        "prefixed with `+` (`sort=%2Bduration`; a bare `+` in a query string means a space); `-field` is descending. Unmeasured values sort as the smallest. " +
         "`next_cursor` continues the same sort and order; it stays stable while new calls arrive.";
 
     public static RouteGroupBuilder MapCalls(this RouteGroupBuilder v1)

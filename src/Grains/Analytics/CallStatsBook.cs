@@ -44,12 +44,17 @@ internal sealed class CallStatsBook
     public void End(CallStatsSample sample, DateTimeOffset now)
     {
         State.TrunkIds.Add(sample.TrunkId);
-        if (!State.ActiveCalls.Remove(sample.CallId) && _endedEarly.Count < MaxEndedEarly)
-        {
-            _endedEarly.Add(sample.CallId);
-        }
-
+        Forget(sample.CallId);
         Record(sample, now);
+    }
+
+    /// <summary>The call is no longer live (its end was already counted, e.g. by a rebuild).</summary>
+    public void Forget(string callId)
+    {
+        if (!State.ActiveCalls.Remove(callId) && _endedEarly.Count < MaxEndedEarly)
+        {
+            _endedEarly.Add(callId);
+        }
     }
 
     /// <summary>Counts an ended call in its buckets, unless they are past retention.</summary>

@@ -71,7 +71,8 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
         _state.State.AccountId ??= sample.AccountId;
         if (_countedByRebuild.Remove(sample.CallId))
         {
-            _state.State.ActiveCalls.Remove(sample.CallId);
+            _book.Forget(sample.CallId);
+            _dirty = true;
             return Task.CompletedTask;
         }
 
@@ -106,7 +107,8 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
             var ended = call.EndTime ?? call.UpdatedAt;
             _book.Record(new CallStatsSample(call.Id, call.AccountId, call.TrunkId, call.Status, ended, call.DurationSecondsAt(ended), call.Metrics), now);
             _state.State.TrunkIds.Add(call.TrunkId);
-            if (now - ended < InFlightWindow)
+            // The row's write time, not the call's end time, tells whether its end event may still be in flight.
+            if (now - call.UpdatedAt < InFlightWindow)
             {
                 _countedByRebuild.Add(call.Id);
             }

@@ -71,9 +71,16 @@ internal sealed class MetricSeries
             return;
         }
 
-        var scratch = new byte[_live.GetNeededByteBufferCapacity()];
-        var length = _live.EncodeIntoCompressedByteBuffer(ByteBuffer.Allocate(scratch));
-        Compressed = scratch.AsSpan(0, length).ToArray();
+        var buffer = ByteBuffer.Allocate(_live.GetNeededByteBufferCapacity());
+        _live.EncodeIntoCompressedByteBuffer(buffer);
+        var compressed = new byte[buffer.Position];
+        buffer.Position = 0;
+        for (var i = 0; i < compressed.Length; i++)
+        {
+            compressed[i] = buffer.Get();
+        }
+
+        Compressed = compressed;
         _live = null;
     }
 

@@ -68,7 +68,7 @@ internal sealed class CallDriver
     public async Task<JsonElement> EventuallyAsync(string path, Func<JsonElement, bool> ready)
     {
         JsonElement body = default;
-        for (var attempt = 0; attempt < 100; attempt++)
+        for (var attempt = 0; attempt < 300; attempt++)
         {
             (_, body) = await GetJsonAsync(path);
             if (ready(body))

@@ -84,7 +84,7 @@ public sealed class CallsEndpointsTests : IClassFixture<ApiSiloFixture>
         Assert.Equal([refused, fast, slow], await Ids(""));
         Assert.Equal([slow, fast, refused], await Ids("sort=start_time&order=asc"));
         Assert.Equal([slow, fast, refused], await Ids("sort=-ai_latency_ms"));
-        Assert.Equal([refused, fast, slow], await Ids("sort=+duration"));
+        Assert.Equal([refused, fast, slow], await Ids("sort=%2Bduration"));
         Assert.Equal([slow, fast, refused], await Ids("sort=carrier_lag_ms"));
         Assert.Equal([refused, fast, slow], await Ids("sort=gateway_processing_ms&order=asc"));
         Assert.Equal([refused], await Ids("status=failed"));
