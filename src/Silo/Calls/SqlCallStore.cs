@@ -41,6 +41,15 @@ internal sealed partial class SqlCallStore : ICallStore
         }
 
         await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (_database.Mode == StorageMode.Sqlite)
+        {
+            // Ten indexes, several keyed by metric values in random order: with SQLite's 2 MB default page cache a
+            // large batch thrashes. 256 MB for this connection only.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA cache_size = -262144;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
