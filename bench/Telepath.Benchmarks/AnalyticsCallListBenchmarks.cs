@@ -10,7 +10,7 @@ namespace Telepath.Benchmarks;
 
 /// <summary>
 /// <c>GET /v1/calls</c>'s store query (SQLite) with 1,000,000 calls in one account: the default page, a filtered and
-/// sorted page, and a cursor page deep in a walk. Cleanup also prints p50/p99 over 500 sequential runs of each.
+/// sorted page, and a cursor page deep in a walk. Cleanup also prints p50/p99 over 200 sequential runs of each.
 /// Run (seeds on first use): <c>--job short --inProcess --filter *AnalyticsCallList*</c>.
 /// </summary>
 public class AnalyticsCallListBenchmarks
@@ -39,7 +39,7 @@ public class AnalyticsCallListBenchmarks
         foreach (var (name, run) in new (string, Func<Task<CallPage>>)[] { ("default page", DefaultPageAsync), ("trunk+status, by ai latency", FilteredSortedAsync), ("cursor page 5,001+", DeepCursorAsync) })
         {
             var histogram = new LongHistogram(60_000_000, 3);
-            for (var i = 0; i < 500; i++)
+            for (var i = 0; i < 200; i++)
             {
                 var start = Stopwatch.GetTimestamp();
                 await run();

@@ -1,13 +1,13 @@
 using HdrHistogram;
-using HdrHistogram.Utilities;
 
 namespace Telepath.Grains.Analytics;
 
 /// <summary>
 /// One figure (e.g. AI latency) of one bucket: exact count, sum and max, plus an HdrHistogram for percentiles. The
-/// histogram is dense only while the bucket is being written; <see cref="Seal"/> compresses it (a few dozen bytes for
-/// a sparse bucket instead of kilobytes), which is the only form persisted, so 2,880 minute and 2,160 hour buckets
-/// stay small.
+/// histogram is dense only while the bucket is being written; <see cref="Seal"/> turns it into its recorded
+/// (value, count) pairs — a few entries for a typical bucket instead of kilobytes — which is the only form persisted,
+/// so 2,880 minute and 2,160 hour buckets stay small, and a query replays the pairs into its accumulator without
+/// decoding or allocating a histogram per bucket.
 /// </summary>
 [GenerateSerializer, Alias("telepath.MetricSeries")]
 internal sealed class MetricSeries
@@ -30,7 +30,11 @@ internal sealed class MetricSeries
 
     [Id(2)] public double Max { get; set; }
 
-    [Id(3)] public byte[]? Compressed { get; set; }
+    /// <summary>Sealed form: the histogram's recorded values (highest equivalent value of each sub-bucket).</summary>
+    [Id(3)] public long[]? Values { get; set; }
+
+    /// <summary>Sealed form: the count at each of <see cref="Values"/>.</summary>
+    [Id(4)] public long[]? Counts { get; set; }
 
     /// <summary>A new dense histogram of this shape.</summary>
     public static LongHistogram NewHistogram() => new(HighestTrackable, SignificantDigits);
@@ -60,10 +64,17 @@ internal sealed class MetricSeries
         accumulator.Count += Count;
         accumulator.Sum += Sum;
         accumulator.Max = accumulator.Count == Count ? Max : Math.Max(accumulator.Max, Max);
-        accumulator.Histogram.Add(_live ?? Decode(Compressed!));
+        if (_live is not null)
+        {
+            accumulator.Histogram.Add(_live);
+        }
+        else
+        {
+            Replay(accumulator.Histogram);
+        }
     }
 
-    /// <summary>Compresses the dense histogram, if any, and drops it.</summary>
+    /// <summary>Turns the dense histogram, if any, into (value, count) pairs and drops it.</summary>
     public void Seal()
     {
         if (_live is null)
@@ -71,16 +82,16 @@ internal sealed class MetricSeries
             return;
         }
 
-        var buffer = ByteBuffer.Allocate(_live.GetNeededByteBufferCapacity());
-        _live.EncodeIntoCompressedByteBuffer(buffer);
-        var compressed = new byte[buffer.Position];
-        buffer.Position = 0;
-        for (var i = 0; i < compressed.Length; i++)
+        var values = new List<long>();
+        var counts = new List<long>();
+        foreach (var step in _live.RecordedValues())
         {
-            compressed[i] = buffer.Get();
+            values.Add(step.ValueIteratedTo);
+            counts.Add(step.CountAtValueIteratedTo);
         }
 
-        Compressed = compressed;
+        Values = [.. values];
+        Counts = [.. counts];
         _live = null;
     }
 
@@ -89,15 +100,22 @@ internal sealed class MetricSeries
         if (_live is null)
         {
             _live = NewHistogram();
-            if (Compressed is not null)
-            {
-                _live.Add(Decode(Compressed));
-            }
+            Replay(_live);
         }
 
         return _live;
     }
 
-    private static HistogramBase Decode(byte[] compressed) =>
-        HistogramEncoding.DecodeFromCompressedByteBuffer(ByteBuffer.Allocate(compressed), 0);
+    private void Replay(HistogramBase histogram)
+    {
+        if (Values is null || Counts is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < Values.Length; i++)
+        {
+            histogram.RecordValueWithCount(Values[i], Counts[i]);
+        }
+    }
 }

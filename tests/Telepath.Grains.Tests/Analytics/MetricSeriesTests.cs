@@ -21,7 +21,7 @@ public sealed class MetricSeriesTests
             }
 
             series.Seal();
-            Assert.NotNull(series.Compressed);
+            Assert.NotNull(series.Values);
         }
 
         var accumulator = new MetricAccumulator();
