@@ -53,6 +53,8 @@ public static class TelepathApiApplicationBuilderExtensions
         v1.MapApiKeys();
         v1.MapTrunks();
         v1.MapWebhooks();
+        v1.MapCalls();
+        v1.MapAnalytics();
         return v1;
     }
 }

@@ -32,6 +32,7 @@ public static class TelepathApplication
         builder.Services.AddTelepathSettings(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(database);
+        builder.Services.AddTelepathCalls(builder.Configuration);
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(settings.Telepath.ShutdownTimeoutSeconds));
 
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, settings, database));
