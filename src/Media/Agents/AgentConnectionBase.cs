@@ -1,0 +1,326 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Telepath.Media.Edge;
+
+namespace Telepath.Media.Agents;
+
+/// <summary>
+/// The WebSocket plumbing every adapter shares: one receive loop per connection (no task per message), one send loop
+/// draining a bounded queue of pooled messages (one send at a time), the event channel, and a single shutdown path
+/// that turns every failure into a final <see cref="AgentEventKind.Error"/> or <see cref="AgentEventKind.Hangup"/>
+/// event and a close frame, so no exception ever reaches the bridge.
+/// </summary>
+internal abstract class AgentConnectionBase : IAgentConnection
+{
+    private const int InitialReceiveBuffer = 16 * 1024;
+
+    private readonly WebSocket _socket;
+    private readonly AgentOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly Channel<AgentEvent> _events;
+    private readonly Channel<OutgoingMessage> _outgoing;
+    private readonly CancellationTokenSource _lifetime = new();
+    private Task _sendLoop = Task.CompletedTask;
+    private Task _receiveLoop = Task.CompletedTask;
+    private int _finished;
+    private long _unknownEvents;
+    private long _droppedFrames;
+    private long _droppedChunks;
+
+    /// <summary>Initializes a new instance of the <see cref="AgentConnectionBase"/> class over an open socket.</summary>
+    protected AgentConnectionBase(WebSocket socket, AgentCallContext context, AgentOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        _socket = socket;
+        _options = options;
+        _timeProvider = timeProvider;
+        Context = context;
+        Logger = logger;
+        _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        _outgoing = Channel.CreateBounded<OutgoingMessage>(new BoundedChannelOptions(options.SendQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <inheritdoc />
+    public abstract AgentProvider Provider { get; }
+
+    /// <inheritdoc />
+    public abstract AgentAudioFormat NativeFormat { get; }
+
+    /// <inheritdoc />
+    public bool Transcodes => NativeFormat != Context.CarrierCodec;
+
+    /// <inheritdoc />
+    public ChannelReader<AgentEvent> Events => _events.Reader;
+
+    /// <summary>Gets the number of provider messages of unknown type that were ignored.</summary>
+    public long UnknownEventCount => Interlocked.Read(ref _unknownEvents);
+
+    /// <summary>Gets the number of caller frames dropped because the send queue was full or closed.</summary>
+    public long DroppedFrameCount => Interlocked.Read(ref _droppedFrames);
+
+    /// <summary>Gets the number of agent audio chunks dropped (stale after a barge-in, or over the buffer cap).</summary>
+    public long DroppedChunkCount => Interlocked.Read(ref _droppedChunks);
+
+    /// <summary>Gets the call this connection serves.</summary>
+    protected AgentCallContext Context { get; }
+
+    /// <summary>Gets the logger.</summary>
+    protected ILogger Logger { get; }
+
+    /// <summary>Gets the writer for outgoing messages; hold its <see cref="JsonMessageWriter.SyncRoot"/> while writing.</summary>
+    protected JsonMessageWriter Json { get; } = new();
+
+    /// <summary>Gets a value indicating whether the connection has shut down.</summary>
+    protected bool IsFinished => Volatile.Read(ref _finished) != 0;
+
+    /// <inheritdoc />
+    public abstract bool SendAudio(ReadOnlySpan<byte> frame);
+
+    /// <inheritdoc />
+    public abstract bool SendDtmf(char digit);
+
+    /// <inheritdoc />
+    public virtual void MarkPlayed(int byteCount)
+    {
+    }
+
+    /// <inheritdoc />
+    public async ValueTask CloseAsync(string reason, CancellationToken cancellationToken)
+    {
+        if (!IsFinished)
+        {
+            OnClosing();
+            await ShutdownAsync(null, WebSocketCloseStatus.NormalClosure, reason).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await _receiveLoop.WaitAsync(_options.CloseTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The agent never answered our close frame; aborting below is the only option left.
+        }
+        finally
+        {
+            await _lifetime.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync(DisconnectReasons.CallerHangup, CancellationToken.None).ConfigureAwait(false);
+        await Task.WhenAll(_sendLoop, _receiveLoop).ConfigureAwait(false);
+        _socket.Dispose();
+        _lifetime.Dispose();
+    }
+
+    /// <summary>Queues the provider's session set-up and starts the send and receive loops.</summary>
+    internal void Start()
+    {
+        OnStarted();
+        _sendLoop = SendLoopAsync();
+        _receiveLoop = ReceiveLoopAsync();
+    }
+
+    /// <summary>Queues the messages that open the provider session (called once, before any audio).</summary>
+    protected abstract void OnStarted();
+
+    /// <summary>Handles one complete text message from the agent.</summary>
+    /// <param name="json">The UTF-8 message.</param>
+    /// <param name="error">A description of the protocol or fatal provider error when the method returns false.</param>
+    /// <returns>False to end the connection with an <see cref="AgentEventKind.Error"/>.</returns>
+    protected abstract bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error);
+
+    /// <summary>Queues any goodbye message before a local close (custom agents: <c>stop</c>).</summary>
+    protected virtual void OnClosing()
+    {
+    }
+
+    /// <summary>Maps the agent closing the socket to the final event (default: the agent hung up).</summary>
+    protected virtual AgentEvent OnRemoteClose(WebSocketCloseStatus? status, string? description) =>
+        AgentEvent.WithText(AgentEventKind.Hangup, description ?? string.Empty);
+
+    /// <summary>Queues a message written with <see cref="Json"/>; returns its buffer to the pool when the queue refuses it.</summary>
+    protected bool Enqueue(OutgoingMessage message)
+    {
+        if (_outgoing.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        ArrayPool<byte>.Shared.Return(message.Buffer);
+        return false;
+    }
+
+    /// <summary>Publishes an event; an audio buffer refused by a completed channel goes back to the pool.</summary>
+    protected void Emit(AgentEvent agentEvent)
+    {
+        if (!_events.Writer.TryWrite(agentEvent))
+        {
+            agentEvent.ReturnBuffer();
+        }
+    }
+
+    /// <summary>Counts a provider message of unknown type (ignored, as the providers' own SDKs do).</summary>
+    protected void CountUnknownEvent() => Interlocked.Increment(ref _unknownEvents);
+
+    /// <summary>Counts a dropped caller frame.</summary>
+    protected void CountDroppedFrame() => Interlocked.Increment(ref _droppedFrames);
+
+    /// <summary>Counts a dropped agent audio chunk.</summary>
+    protected void CountDroppedChunk() => Interlocked.Increment(ref _droppedChunks);
+
+    private async Task SendLoopAsync()
+    {
+        ChannelReader<OutgoingMessage> reader = _outgoing.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_lifetime.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out OutgoingMessage message))
+                {
+                    try
+                    {
+                        await _socket.SendAsync(message.Buffer.AsMemory(0, message.Length), WebSocketMessageType.Text, true, _lifetime.Token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(message.Buffer);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The receive loop sees the same broken socket and reports it; here we only stop sending.
+        }
+        finally
+        {
+            while (reader.TryRead(out OutgoingMessage left))
+            {
+                ArrayPool<byte>.Shared.Return(left.Buffer);
+            }
+        }
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialReceiveBuffer, _options.MaxMessageBytes));
+        int count = 0;
+        AgentEvent? final = null;
+        WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure;
+        string description = DisconnectReasons.AgentHangup;
+        try
+        {
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    if (buffer.Length >= _options.MaxMessageBytes)
+                    {
+                        final = AgentEvent.WithText(AgentEventKind.Error, $"message larger than {_options.MaxMessageBytes} bytes");
+                        status = WebSocketCloseStatus.MessageTooBig;
+                        break;
+                    }
+
+                    byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageBytes));
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                int room = Math.Min(buffer.Length, _options.MaxMessageBytes) - count;
+                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(buffer.AsMemory(count, room), _lifetime.Token).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    final = OnRemoteClose(_socket.CloseStatus, _socket.CloseStatusDescription);
+                    break;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    // All three dialects are JSON text; binary frames mean the peer speaks something else.
+                    final = AgentEvent.WithText(AgentEventKind.Error, "binary frame where JSON text was expected");
+                    status = WebSocketCloseStatus.InvalidMessageType;
+                    break;
+                }
+
+                count += result.Count;
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                bool handled = TryHandleMessage(buffer.AsSpan(0, count), out string? error);
+                count = 0;
+                if (!handled)
+                {
+                    final = AgentEvent.WithText(AgentEventKind.Error, error ?? "protocol error");
+                    status = WebSocketCloseStatus.ProtocolError;
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_lifetime.IsCancellationRequested)
+        {
+            // Local close: CloseAsync already completed the event stream.
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+        {
+            final = AgentEvent.WithText(AgentEventKind.Error, "connection lost: " + ex.Message);
+            status = WebSocketCloseStatus.EndpointUnavailable;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (final is { Kind: AgentEventKind.Error } failure)
+        {
+            AgentLog.ProtocolError(Logger, Provider, Context.CallId, failure.Text ?? string.Empty);
+            description = DisconnectReasons.AgentError;
+        }
+
+        await ShutdownAsync(final, status, description).ConfigureAwait(false);
+    }
+
+    private async Task ShutdownAsync(AgentEvent? final, WebSocketCloseStatus status, string description)
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0)
+        {
+            return;
+        }
+
+        if (final is { } last)
+        {
+            _events.Writer.TryWrite(last);
+        }
+
+        _events.Writer.TryComplete();
+        _outgoing.Writer.TryComplete();
+        try
+        {
+            await _sendLoop.WaitAsync(_options.CloseTimeout, _timeProvider).ConfigureAwait(false);
+            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var timeout = new CancellationTokenSource(_options.CloseTimeout, _timeProvider);
+                await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // Best effort: a peer that cannot take our close frame is already gone.
+        }
+
+        AgentLog.Closed(Logger, Provider, Context.CallId, description);
+        AgentLog.Summary(Logger, Provider, Context.CallId, UnknownEventCount, DroppedFrameCount, DroppedChunkCount);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Telepath.Media.Edge;
+
+namespace Telepath.Media.Agents;
+
+/// <summary>
+/// Opens agent WebSockets: a per-attempt handshake timeout and a short Polly retry budget for transient failures
+/// (refused, reset, DNS, timeout). HTTP 4xx answers are not retried.
+/// </summary>
+internal sealed class AgentDialer
+{
+    private readonly AgentOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    /// <summary>Initializes a new instance of the <see cref="AgentDialer"/> class.</summary>
+    public AgentDialer(AgentOptions options, TimeProvider timeProvider, ILogger logger)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = timeProvider };
+        if (options.ConnectRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.ConnectRetries,
+                Delay = options.ConnectRetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = false,
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<WebSocketException>()
+                    .Handle<HttpRequestException>(static ex => ex.StatusCode is null or >= HttpStatusCode.InternalServerError)
+                    .Handle<TimeoutException>(),
+            });
+        }
+
+        _pipeline = builder.Build();
+    }
+
+    /// <summary>Dials the agent; <paramref name="resolveUri"/> runs on every attempt (ElevenLabs fetches a fresh signed URL).</summary>
+    /// <returns>The open socket, or null with a secret-free <paramref name="failure"/> description via the tuple.</returns>
+    public async ValueTask<(WebSocket? Socket, string? Failure)> DialAsync(
+        AgentProvider provider,
+        Func<CancellationToken, ValueTask<Uri>> resolveUri,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            WebSocket socket = await _pipeline.ExecuteAsync(
+                async token => await AttemptAsync(provider, resolveUri, headers, token).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            return (socket, null);
+        }
+        catch (Exception ex) when (ex is WebSocketException or HttpRequestException or TimeoutException or AgentHandshakeRejectedException)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private async ValueTask<WebSocket> AttemptAsync(
+        AgentProvider provider,
+        Func<CancellationToken, ValueTask<Uri>> resolveUri,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var socket = new ClientWebSocket();
+        try
+        {
+            socket.Options.CollectHttpResponseDetails = true;
+            foreach (KeyValuePair<string, string> header in headers)
+            {
+                socket.Options.SetRequestHeader(header.Key, header.Value);
+            }
+
+            Uri uri = await resolveUri(linked.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(uri, linked.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            AgentLog.ConnectAttemptFailed(_logger, provider, "handshake timed out");
+            throw new TimeoutException($"handshake not completed within {_options.ConnectTimeout.TotalMilliseconds} ms");
+        }
+        catch (WebSocketException ex)
+        {
+            HttpStatusCode status = socket.HttpStatusCode;
+            socket.Dispose();
+            AgentLog.ConnectAttemptFailed(_logger, provider, ex.Message);
+            if (status is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError)
+            {
+                throw new AgentHandshakeRejectedException($"handshake rejected with HTTP {(int)status}");
+            }
+
+            throw;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
