@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Telepath's one entry point for developers and CI.
 #   ./build.sh run     run one silo on the embedded default (SQLite under ./data)
-#   ./build.sh test    install what the tests need (sip-tester, postgresql) when missing, then run every test
+#   ./build.sh test    install what the tests need (sip-tester, baresip, postgresql) when missing, then run every test
 #   ./build.sh bench   run the BenchmarkDotNet micro-benchmarks (pass a filter, e.g. './build.sh bench "*G711*"')
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +17,7 @@ as_root() {
 ensure_test_dependencies() {
   local missing=()
   command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)
+  command -v baresip >/dev/null 2>&1 || missing+=(baresip-core)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
   if [ "${#missing[@]}" -gt 0 ]; then

@@ -49,6 +49,10 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
         {
             await RebuildAsync(cancellationToken);
         }
+        else
+        {
+            await ReconcileLiveCallsAsync(cancellationToken);
+        }
 
         this.RegisterGrainTimer(static (grain, _) => grain.PersistAsync(), this, PersistInterval, PersistInterval);
     }
@@ -88,6 +92,47 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
         Task.FromResult(Owns(accountId) ? _book.Timeseries(from, to, interval) : null);
 
     private bool Owns(string accountId) => _state.State.AccountId is null || _state.State.AccountId == accountId;
+
+    /// <summary>
+    /// The persisted state may predate the end of calls it still holds as live: their end events were one-way
+    /// messages sent while this grain was deactivating or its silo was going down (a graceful shutdown ends live
+    /// calls as <c>system_shutdown</c> exactly then). The call store is the authority: every call the state holds as
+    /// live but the store holds as ended is counted now, and its end event, should it still arrive, is ignored.
+    /// </summary>
+    private async Task ReconcileLiveCallsAsync(CancellationToken cancellationToken)
+    {
+        if (_state.State.ActiveCalls.Count == 0)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var reconciled = 0;
+        foreach (var callId in _state.State.ActiveCalls.ToArray())
+        {
+            var call = await _store.FindAsync(callId, cancellationToken);
+            if (call is null || CallStatuses.IsLive(call.Status))
+            {
+                continue;
+            }
+
+            var ended = call.EndTime ?? call.UpdatedAt;
+            _book.End(new CallStatsSample(call.Id, call.AccountId, call.TrunkId, call.Status, ended, call.DurationSecondsAt(ended), call.Metrics), now);
+            if (now - call.UpdatedAt < InFlightWindow)
+            {
+                _countedByRebuild.Add(call.Id);
+            }
+
+            reconciled++;
+        }
+
+        if (reconciled > 0)
+        {
+            Log.Reconciled(_logger, this.GetPrimaryKeyString(), reconciled);
+            _dirty = true;
+            await PersistAsync();
+        }
+    }
 
     private async Task RebuildAsync(CancellationToken cancellationToken)
     {
@@ -144,6 +189,9 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
     {
         [LoggerMessage(EventId = 6110, Level = LogLevel.Information, Message = "Analytics for {Scope} rebuilt from {Calls} stored calls")]
         public static partial void Rebuilt(ILogger logger, string scope, int calls);
+
+        [LoggerMessage(EventId = 6112, Level = LogLevel.Information, Message = "Analytics for {Scope} counted {Calls} calls that ended while their end events were in flight")]
+        public static partial void Reconciled(ILogger logger, string scope, int calls);
 
         [LoggerMessage(EventId = 6111, Level = LogLevel.Warning, Message = "Persisting analytics for {Scope} failed; retrying on the next tick")]
         public static partial void PersistFailed(ILogger logger, Exception exception, string scope);

@@ -35,10 +35,11 @@ public sealed class SipOptions
 
     /// <summary>
     /// Gets or sets the digest algorithms challenged with, one WWW-Authenticate each, most preferred first
-    /// (RFC 8760 §2.4). Default <c>SHA-256, MD5</c>. Some legacy UACs (SIPp 3.6 among them) only read the first
-    /// challenge and only know MD5; list MD5 first for such carriers.
+    /// (RFC 8760 §2.4). Default <c>MD5</c>: responses with MD5 or SHA-256 are verified either way, but offering a
+    /// SHA-256 challenge breaks common UACs — libre-based ones (baresip 1.x) abandon the call on any non-MD5
+    /// challenge, and SIPp 3.6 reads only the first. Set <c>SHA-256,MD5</c> where every carrier handles RFC 8760.
     /// </summary>
-    public string DigestAlgorithms { get; set; } = "SHA-256,MD5";
+    public string DigestAlgorithms { get; set; } = "MD5";
 
     /// <summary>Gets or sets how many failed digest attempts one Call-ID gets before a 403. Default 3.</summary>
     public int MaxAuthAttempts { get; set; } = 3;

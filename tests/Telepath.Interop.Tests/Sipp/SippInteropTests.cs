@@ -43,7 +43,7 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
     public async Task Unknown_user_is_challenged_again_like_a_wrong_password()
     {
         int started = _server.Events.Started.Count;
-        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "wrong_password.xml", "nobody", InteropCallHandler.AnswerNumber);
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "wrong_password.xml", "nobody", InteropCallHandler.AnswerNumber, authUser: "nobody");
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal(started, _server.Events.Started.Count);

@@ -27,7 +27,7 @@ internal static class SippRunner
 
     public static async Task<SippResult> RunAsync(
         IPEndPoint server, string scenario, string service, string called, bool tcp = false, int calls = 1,
-        string password = SippServerFixture.Password, IReadOnlyList<string>? extra = null, string? keepFiles = null)
+        string password = SippServerFixture.Password, IReadOnlyList<string>? extra = null, string? keepFiles = null, string authUser = SippServerFixture.Username)
     {
         string sipp = RequireSipp();
         string workDir = Directory.CreateTempSubdirectory("telepath-sipp-").FullName;
@@ -44,7 +44,7 @@ internal static class SippRunner
             "-sf", ScenarioPath(scenario),
             "-s", service,
             "-key", "called", called,
-            "-au", SippServerFixture.Username, "-ap", password,
+            "-au", authUser, "-ap", password,
             "-i", "127.0.0.1", "-p", localPort.ToString(CultureInfo.InvariantCulture),
             "-mi", "127.0.0.1", "-mp", FreePort.Udp().ToString(CultureInfo.InvariantCulture),
             "-t", tcp ? "t1" : "u1",

@@ -25,7 +25,8 @@ internal sealed partial class SipUserAgentServer
     /// Which trunk an INVITE is for and which number it calls. The rule: the trunk is named by the Request-URI
     /// user (the trunk's <c>sip_username</c>) and the called number is the To user. When the Request-URI user is
     /// a phone number (carriers that put the dialled number there) and the To user is not, the To user names the
-    /// trunk and the Request-URI user is the called number.
+    /// trunk and the Request-URI user is the called number. Once the INVITE carries digest credentials, their
+    /// username names the trunk instead (both URIs may then hold the dialled number).
     /// </summary>
     internal static (string Username, string CalledNumber) IdentifyTarget(SipRequest invite)
     {
@@ -135,6 +136,15 @@ internal sealed partial class SipUserAgentServer
         {
             SipRequest invite = call.InviteTransaction.Request;
             (string username, string calledNumber) = IdentifyTarget(invite);
+            Credentials credentials = ReadCredentials(invite);
+
+            // Carriers commonly send INVITE sip:<dialled number>@gateway with To = the same number and authenticate
+            // with the trunk's credentials: then the digest username is the only thing that names the trunk.
+            if (credentials.Parsed?.Username is { Length: > 0 } digestUser)
+            {
+                username = digestUser;
+            }
+
             call.To = calledNumber;
             call.From = invite.From?.Uri.User ?? invite.From?.Uri.ToString() ?? string.Empty;
             TrunkIdentity? trunk = await _directory.FindByUsernameAsync(username, CancellationToken.None).ConfigureAwait(false);
@@ -146,7 +156,7 @@ internal sealed partial class SipUserAgentServer
                 return;
             }
 
-            AuthOutcome auth = Authenticate(invite, trunk);
+            AuthOutcome auth = Authenticate(invite, credentials, trunk);
             if (auth is AuthOutcome.Challenge or AuthOutcome.StaleChallenge)
             {
                 Challenge(call, auth == AuthOutcome.StaleChallenge);
@@ -205,16 +215,29 @@ internal sealed partial class SipUserAgentServer
         }
     }
 
-    private AuthOutcome Authenticate(SipRequest invite, TrunkIdentity? trunk)
+    /// <summary>The INVITE's digest credentials: absent, unparseable, or parsed.</summary>
+    private readonly record struct Credentials(bool Present, DigestCredentials? Parsed);
+
+    private Credentials ReadCredentials(SipRequest invite)
     {
         string? header = invite.Headers.Get(_challengeKind.CredentialsHeaderName());
         if (header is null)
+        {
+            return default;
+        }
+
+        return new Credentials(true, DigestCredentialsParser.TryParse(header, out DigestCredentials? parsed, out _) ? parsed : null);
+    }
+
+    private AuthOutcome Authenticate(SipRequest invite, Credentials presented, TrunkIdentity? trunk)
+    {
+        if (!presented.Present)
         {
             return AuthOutcome.Challenge;
         }
 
         DigestVerificationResult result;
-        if (!DigestCredentialsParser.TryParse(header, out DigestCredentials? credentials, out _))
+        if (presented.Parsed is not { } credentials)
         {
             result = DigestVerificationResult.Malformed;
         }

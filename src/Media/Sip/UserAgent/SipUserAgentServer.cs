@@ -82,7 +82,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         _ports = ports;
         _timeProvider = timeProvider;
         _logger = logger;
-        _algorithms = TryParseAlgorithms(options.DigestAlgorithms, out DigestAlgorithm[] algorithms) ? algorithms : [DigestAlgorithm.Sha256, DigestAlgorithm.Md5];
+        _algorithms = TryParseAlgorithms(options.DigestAlgorithms, out DigestAlgorithm[] algorithms) ? algorithms : [DigestAlgorithm.Md5];
         _challengeKind = options.ChallengeWith401 ? DigestChallengeKind.WwwAuthenticate : DigestChallengeKind.ProxyAuthenticate;
     }
 

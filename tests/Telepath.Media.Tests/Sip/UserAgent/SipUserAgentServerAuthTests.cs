@@ -1,3 +1,4 @@
+using Telepath.Media.Sip.Auth;
 using Telepath.Media.Edge;
 using Telepath.TestKit.Sip;
 
@@ -8,11 +9,11 @@ public sealed class SipUserAgentServerAuthTests
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(5);
 
-    /// <summary>RFC 3261 §22.2 / RFC 8760: an INVITE without credentials gets 100 then 401 with SHA-256 and MD5 challenges.</summary>
+    /// <summary>RFC 3261 §22.2 / RFC 8760: an INVITE without credentials gets 100 then 401 with the configured challenges, preferred first.</summary>
     [Fact]
-    public void Challenges_unauthenticated_invite_with_sha256_then_md5()
+    public void Challenges_unauthenticated_invite_with_sha256_then_md5_when_configured()
     {
-        var h = new UasHarness();
+        var h = new UasHarness(new Media.Hosting.SipOptions { DigestAlgorithms = "SHA-256,MD5" });
         h.Send(h.Request("INVITE", "c1", "z9hG4bK-a", body: UasHarness.Offer()));
 
         Assert.Equal([100, 401], h.Statuses());
@@ -27,11 +28,49 @@ public sealed class SipUserAgentServerAuthTests
     [Fact]
     public void Challenges_with_407_when_configured()
     {
-        var h = new UasHarness(new Media.Hosting.SipOptions { ChallengeWith401 = false });
+        var h = new UasHarness(new Media.Hosting.SipOptions { ChallengeWith401 = false, DigestAlgorithms = "SHA-256,MD5" });
         h.Send(h.Request("INVITE", "c1", "z9hG4bK-a", body: UasHarness.Offer()));
 
         Assert.Equal(407, h.Last().StatusCode);
         Assert.Equal(2, h.Last().Headers("Proxy-Authenticate").Count);
+    }
+
+    /// <summary>
+    /// By default only MD5 is challenged: libre-based UACs (baresip 1.x) abandon the call when any challenge names
+    /// another algorithm, and SIPp 3.6 answers only the first challenge.
+    /// </summary>
+    [Fact]
+    public void Challenges_with_md5_only_by_default()
+    {
+        var h = new UasHarness();
+        h.Send(h.Request("INVITE", "c1", "z9hG4bK-a", body: UasHarness.Offer()));
+
+        string challenge = Assert.Single(h.Last().Headers("WWW-Authenticate"));
+        Assert.Contains("algorithm=MD5", challenge, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Digest_username_names_the_trunk_when_request_uri_and_to_both_carry_the_dialled_number()
+    {
+        var h = new UasHarness();
+        const string dialled = "+15550100";
+        h.Send(h.Request("INVITE", "c1", "z9hG4bK-1", user: dialled, to: dialled, body: UasHarness.Offer()));
+        LoopSipMessage challenge = h.Last();
+        Assert.Equal(401, challenge.StatusCode);
+        h.Send(h.Request("ACK", "c1", "z9hG4bK-1", user: dialled, to: dialled, toTag: UasHarness.ToTag(challenge), cseq: challenge.CSeqNumber));
+
+        string nonce = UasHarness.Param(challenge.Header("WWW-Authenticate")!, "nonce");
+        string uri = "sip:" + dialled + "@" + UasHarness.Realm;
+        string ha1 = DigestHash.ComputeHa1(DigestAlgorithm.Md5, UasHarness.Username, UasHarness.Realm, UasHarness.Password);
+        string response = DigestHash.ComputeResponse(DigestAlgorithm.Md5, ha1, nonce, "00000001", "c0ffee", "auth", "INVITE", uri);
+        // The shape baresip sends: no algorithm parameter (MD5), unquoted qop and nc last.
+        string authorization = $"Digest username=\"{UasHarness.Username}\", realm=\"{UasHarness.Realm}\", nonce=\"{nonce}\", uri=\"{uri}\", response=\"{response}\", cnonce=\"c0ffee\", qop=auth, nc=00000001";
+        h.Send(h.Request("INVITE", "c1", "z9hG4bK-2", user: dialled, to: dialled, body: UasHarness.Offer(), authorization: authorization));
+
+        Assert.Equal(200, h.Last().StatusCode);
+        CallStartedEvent started = Assert.Single(h.Events.Started);
+        Assert.Equal("trunk-1", started.TrunkId);
+        Assert.Equal(dialled, started.To);
     }
 
     [Fact]
