@@ -67,6 +67,12 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <summary>Gets the number of agent audio chunks dropped (stale after a barge-in, or over the buffer cap).</summary>
     public long DroppedChunkCount => Interlocked.Read(ref _droppedChunks);
 
+    /// <summary>Gets the exception that stopped the send loop, if any (diagnostics and tests).</summary>
+    public Exception? SendFailure { get; private set; }
+
+    /// <summary>Gets the WebSocket state (diagnostics and tests).</summary>
+    public WebSocketState SocketState => _socket.State;
+
     /// <summary>Gets the call this connection serves.</summary>
     protected AgentCallContext Context { get; }
 
@@ -201,6 +207,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The receive loop sees the same broken socket and reports it; here we only stop sending.
+            SendFailure = ex;
         }
         finally
         {
@@ -277,6 +284,13 @@ internal abstract class AgentConnectionBase : IAgentConnection
         {
             final = AgentEvent.WithText(AgentEventKind.Error, "connection lost: " + ex.Message);
             status = WebSocketCloseStatus.EndpointUnavailable;
+        }
+#pragma warning disable CA1031 // The bridge must see a bug in an adapter as an Error event, never as a dead receive loop.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            final = AgentEvent.WithText(AgentEventKind.Error, "adapter failure: " + ex.GetType().Name + ": " + ex.Message);
+            status = WebSocketCloseStatus.InternalServerError;
         }
         finally
         {
