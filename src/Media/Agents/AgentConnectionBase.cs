@@ -229,9 +229,11 @@ internal abstract class AgentConnectionBase : IAgentConnection
         {
             while (true)
             {
-                if (count == buffer.Length)
+                // The pool may hand out more than asked for; the limit, not the buffer, bounds a message.
+                int limit = Math.Min(buffer.Length, _options.MaxMessageBytes);
+                if (count == limit)
                 {
-                    if (buffer.Length >= _options.MaxMessageBytes)
+                    if (limit == _options.MaxMessageBytes)
                     {
                         final = AgentEvent.WithText(AgentEventKind.Error, $"message larger than {_options.MaxMessageBytes} bytes");
                         status = WebSocketCloseStatus.MessageTooBig;
@@ -244,8 +246,8 @@ internal abstract class AgentConnectionBase : IAgentConnection
                     buffer = larger;
                 }
 
-                int room = Math.Min(buffer.Length, _options.MaxMessageBytes) - count;
-                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(buffer.AsMemory(count, room), _lifetime.Token).ConfigureAwait(false);
+                limit = Math.Min(buffer.Length, _options.MaxMessageBytes);
+                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(buffer.AsMemory(count, limit - count), _lifetime.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     final = OnRemoteClose(_socket.CloseStatus, _socket.CloseStatusDescription);

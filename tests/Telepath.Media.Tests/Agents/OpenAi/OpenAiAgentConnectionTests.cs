@@ -49,9 +49,11 @@ public sealed class OpenAiAgentConnectionTests
         Assert.False(connection.Transcodes);
     }
 
-    /// <summary>Research §1.5–1.6: caller frames go out as base64 appends and 1 s of deltas comes back byte for byte (passthrough).</summary>
-    [Fact]
-    public async Task Audio_round_trip_passes_g711_bytes_through_unchanged()
+    /// <summary>Research §1.3, §1.5–1.6: caller frames go out as base64 appends and 1 s of deltas comes back byte for byte (μ-law and A-law passthrough).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Audio_round_trip_passes_g711_bytes_through_unchanged(bool aLawTrunk)
     {
         byte[] reply = AgentTestHarness.Pattern(8000, 5);
         await using FakeAgentServer server = await FakeAgentServer.StartAsync(async session =>
@@ -64,7 +66,9 @@ public sealed class OpenAiAgentConnectionTests
             await session.Closed;
         });
         await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.OpenAi, server.WebSocketUri(), apiKey: "k"), AgentTestHarness.Context());
+            AgentTestHarness.Connector(),
+            AgentTestHarness.Settings(AgentProvider.OpenAi, server.WebSocketUri(), apiKey: "k"),
+            AgentTestHarness.Context(aLawTrunk ? AgentAudioFormat.ALaw8000 : AgentAudioFormat.MuLaw8000));
         FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
         byte[] frame = AgentTestHarness.Pattern(160, 9);
 
@@ -76,6 +80,55 @@ public sealed class OpenAiAgentConnectionTests
         string append = session.Received.First(m => m.Contains("input_audio_buffer.append", StringComparison.Ordinal));
         Assert.Equal(frame, JsonDocument.Parse(append).RootElement.GetProperty("audio").GetBytesFromBase64());
         Assert.Equal(reply, received);
+        Assert.False(connection.Transcodes);
+    }
+
+    /// <summary>Research §1.6: the beta event names are still accepted on input (audio and transcripts).</summary>
+    [Fact]
+    public async Task Beta_spelled_audio_and_transcript_events_are_accepted()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(async session =>
+        {
+            await session.SendJsonAsync(new { type = "response.audio.delta", response_id = "r1", item_id = "i1", delta = System.Convert.ToBase64String(new byte[] { 1, 2, 3 }) });
+            await session.SendJsonAsync(new { type = "response.audio_transcript.done", response_id = "r1", item_id = "i1", transcript = "Hello there" });
+            await session.SendJsonAsync(new { type = "conversation.item.input_audio_transcription.completed", item_id = "u1", transcript = "Hi" });
+            await session.Closed;
+        });
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.OpenAi, server.WebSocketUri(), apiKey: "k"), AgentTestHarness.Context());
+
+        byte[] audio = await connection.Events.ReadAudioAsync(3);
+        AgentEvent agent = await connection.Events.NextAsync(AgentEventKind.Transcript);
+        AgentEvent caller = await connection.Events.NextAsync(AgentEventKind.Transcript);
+
+        Assert.Equal(new byte[] { 1, 2, 3 }, audio);
+        Assert.Equal((TurnSpeaker.Agent, "Hello there"), (agent.Speaker, agent.Text));
+        Assert.Equal((TurnSpeaker.Caller, "Hi"), (caller.Speaker, caller.Text));
+        Assert.Equal(0, ((AgentConnectionBase)connection).UnknownEventCount);
+    }
+
+    /// <summary>Research §1.7: a speech start with nothing queued or generating sends no truncate, only the events.</summary>
+    [Fact]
+    public async Task Speech_started_with_nothing_playing_sends_no_truncate()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(async session =>
+        {
+            await session.SendSpeechStartedAsync("item_user");
+            await session.SendSpeechStoppedAsync("item_user");
+            await session.Closed;
+        });
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            AgentTestHarness.Connector(openAi: new OpenAiAgentOptions { GreetOnConnect = false }),
+            AgentTestHarness.Settings(AgentProvider.OpenAi, server.WebSocketUri(), apiKey: "k"),
+            AgentTestHarness.Context());
+        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+
+        await connection.Events.NextAsync(AgentEventKind.SpeechStopped);
+        Assert.True(connection.SendDtmf('1'));
+        await session.ReceiveWhereAsync("type", "conversation.item.create", AgentTestHarness.Guard());
+
+        Assert.DoesNotContain(session.Received, m => m.Contains("conversation.item.truncate", StringComparison.Ordinal));
+        Assert.DoesNotContain(session.Received, m => m.Contains("response.cancel", StringComparison.Ordinal));
     }
 
     /// <summary>
