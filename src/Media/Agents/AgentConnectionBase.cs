@@ -139,11 +139,15 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <summary>Queues the messages that open the provider session (called once, before any audio).</summary>
     protected abstract void OnStarted();
 
-    /// <summary>Handles one complete text message from the agent.</summary>
+    /// <summary>Handles one complete text message from the agent (called by the receive loop; internal for benchmarks).</summary>
     /// <param name="json">The UTF-8 message.</param>
     /// <param name="error">A description of the protocol or fatal provider error when the method returns false.</param>
     /// <returns>False to end the connection with an <see cref="AgentEventKind.Error"/>.</returns>
-    protected abstract bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error);
+    protected internal abstract bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error);
+
+    /// <summary>Takes the next queued outgoing message without sending it: lets benchmarks drive the send path of a connection that was never started.</summary>
+    /// <returns>False when nothing is queued. The caller returns the message's buffer to the shared pool.</returns>
+    internal bool TryTakeOutgoing(out OutgoingMessage message) => _outgoing.Reader.TryRead(out message);
 
     /// <summary>Queues any goodbye message before a local close (custom agents: <c>stop</c>).</summary>
     protected virtual void OnClosing()
