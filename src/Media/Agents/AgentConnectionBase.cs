@@ -67,6 +67,12 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <summary>Gets the number of agent audio chunks dropped (stale after a barge-in, or over the buffer cap).</summary>
     public long DroppedChunkCount => Interlocked.Read(ref _droppedChunks);
 
+    /// <summary>Gets the exception that stopped the send loop, if any (diagnostics and tests).</summary>
+    public Exception? SendFailure { get; private set; }
+
+    /// <summary>Gets the WebSocket state (diagnostics and tests).</summary>
+    public WebSocketState SocketState => _socket.State;
+
     /// <summary>Gets the call this connection serves.</summary>
     protected AgentCallContext Context { get; }
 
@@ -133,11 +139,15 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <summary>Queues the messages that open the provider session (called once, before any audio).</summary>
     protected abstract void OnStarted();
 
-    /// <summary>Handles one complete text message from the agent.</summary>
+    /// <summary>Handles one complete text message from the agent (called by the receive loop; internal for benchmarks).</summary>
     /// <param name="json">The UTF-8 message.</param>
     /// <param name="error">A description of the protocol or fatal provider error when the method returns false.</param>
     /// <returns>False to end the connection with an <see cref="AgentEventKind.Error"/>.</returns>
-    protected abstract bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error);
+    protected internal abstract bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error);
+
+    /// <summary>Takes the next queued outgoing message without sending it: lets benchmarks drive the send path of a connection that was never started.</summary>
+    /// <returns>False when nothing is queued. The caller returns the message's buffer to the shared pool.</returns>
+    internal bool TryTakeOutgoing(out OutgoingMessage message) => _outgoing.Reader.TryRead(out message);
 
     /// <summary>Queues any goodbye message before a local close (custom agents: <c>stop</c>).</summary>
     protected virtual void OnClosing()
@@ -201,6 +211,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             // The receive loop sees the same broken socket and reports it; here we only stop sending.
+            SendFailure = ex;
         }
         finally
         {
@@ -222,9 +233,11 @@ internal abstract class AgentConnectionBase : IAgentConnection
         {
             while (true)
             {
-                if (count == buffer.Length)
+                // The pool may hand out more than asked for; the limit, not the buffer, bounds a message.
+                int limit = Math.Min(buffer.Length, _options.MaxMessageBytes);
+                if (count == limit)
                 {
-                    if (buffer.Length >= _options.MaxMessageBytes)
+                    if (limit == _options.MaxMessageBytes)
                     {
                         final = AgentEvent.WithText(AgentEventKind.Error, $"message larger than {_options.MaxMessageBytes} bytes");
                         status = WebSocketCloseStatus.MessageTooBig;
@@ -237,8 +250,8 @@ internal abstract class AgentConnectionBase : IAgentConnection
                     buffer = larger;
                 }
 
-                int room = Math.Min(buffer.Length, _options.MaxMessageBytes) - count;
-                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(buffer.AsMemory(count, room), _lifetime.Token).ConfigureAwait(false);
+                limit = Math.Min(buffer.Length, _options.MaxMessageBytes);
+                ValueWebSocketReceiveResult result = await _socket.ReceiveAsync(buffer.AsMemory(count, limit - count), _lifetime.Token).ConfigureAwait(false);
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     final = OnRemoteClose(_socket.CloseStatus, _socket.CloseStatusDescription);
@@ -277,6 +290,13 @@ internal abstract class AgentConnectionBase : IAgentConnection
         {
             final = AgentEvent.WithText(AgentEventKind.Error, "connection lost: " + ex.Message);
             status = WebSocketCloseStatus.EndpointUnavailable;
+        }
+#pragma warning disable CA1031 // The bridge must see a bug in an adapter as an Error event, never as a dead receive loop.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            final = AgentEvent.WithText(AgentEventKind.Error, "adapter failure: " + ex.GetType().Name + ": " + ex.Message);
+            status = WebSocketCloseStatus.InternalServerError;
         }
         finally
         {

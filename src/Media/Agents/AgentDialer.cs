@@ -18,6 +18,10 @@ internal sealed class AgentDialer
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
 
+    // One long-lived handler for all agent sockets: ClientWebSocket's private per-connect handler is disposed with
+    // the connect call, and we want its TCP connect timeout and no-delay settings under our control.
+    private readonly HttpMessageInvoker _invoker;
+
     /// <summary>Initializes a new instance of the <see cref="AgentDialer"/> class.</summary>
     public AgentDialer(AgentOptions options, TimeProvider timeProvider, ILogger logger)
     {
@@ -41,6 +45,14 @@ internal sealed class AgentDialer
         }
 
         _pipeline = builder.Build();
+        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            ConnectTimeout = options.ConnectTimeout,
+            UseCookies = false,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            ConnectCallback = ConnectNoDelayAsync,
+        });
     }
 
     /// <summary>Dials the agent; <paramref name="resolveUri"/> runs on every attempt (ElevenLabs fetches a fresh signed URL).</summary>
@@ -82,7 +94,21 @@ internal sealed class AgentDialer
             }
 
             Uri uri = await resolveUri(linked.Token).ConfigureAwait(false);
-            await socket.ConnectAsync(uri, linked.Token).ConfigureAwait(false);
+
+            // The token given to ConnectAsync stays bound to the established connection (cancelling it later aborts
+            // the live socket), so the handshake gets none: the timeout races it and aborts the socket instead.
+            Task connect = socket.ConnectAsync(uri, _invoker, CancellationToken.None);
+            try
+            {
+                await connect.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                socket.Abort();
+                await connect.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+
             return socket;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -102,6 +128,22 @@ internal sealed class AgentDialer
             }
 
             throw;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Opens the TCP connection with Nagle off: 20 ms audio frames must not wait for ACKs (research §4).</summary>
+    private static async ValueTask<Stream> ConnectNoDelayAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(context.DnsEndPoint, cancellationToken).ConfigureAwait(false);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
         }
         catch
         {

@@ -13,9 +13,13 @@ internal static class AgentTestHarness
     /// <summary>Guards against hangs only; no test asserts on timing.</summary>
     public static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Short retry delays; the handshake timeout stays generous because a timed-out attempt that the fake server did
+    /// accept would leave the test holding an abandoned session (the retry opens a second one).
+    /// </summary>
     public static AgentOptions FastOptions() => new()
     {
-        ConnectTimeout = TimeSpan.FromMilliseconds(400),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
         ConnectRetries = 2,
         ConnectRetryDelay = TimeSpan.FromMilliseconds(20),
         CloseTimeout = TimeSpan.FromSeconds(2),

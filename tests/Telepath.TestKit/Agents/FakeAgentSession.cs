@@ -26,6 +26,12 @@ public sealed class FakeAgentSession
         Headers = headers;
     }
 
+    /// <summary>Gets the exception that ended the receive pump, if any.</summary>
+    public Exception? PumpError { get; private set; }
+
+    /// <summary>Gets the exception the test script ended with, if any.</summary>
+    public Exception? ScriptError { get; internal set; }
+
     /// <summary>Gets the request path of the handshake.</summary>
     public string Path { get; }
 
@@ -151,6 +157,7 @@ public sealed class FakeAgentSession
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or JsonException)
         {
+            PumpError = ex;
             _closed.TrySetResult(null);
         }
         finally

@@ -172,7 +172,7 @@ internal sealed class CustomAgentConnection : AgentConnectionBase
     }
 
     /// <inheritdoc />
-    protected override bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error)
+    protected internal override bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error)
     {
         byte[]? scratch = null;
         try

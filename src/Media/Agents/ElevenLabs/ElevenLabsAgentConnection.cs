@@ -96,7 +96,7 @@ internal sealed partial class ElevenLabsAgentConnection : AgentConnectionBase
     }
 
     /// <inheritdoc />
-    protected override bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error)
+    protected internal override bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error)
     {
         byte[]? scratch = null;
         try

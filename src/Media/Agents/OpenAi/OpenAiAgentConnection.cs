@@ -121,7 +121,7 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
             : AgentEvent.WithText(AgentEventKind.Error, $"OpenAI closed the session: {(int?)status} {description}");
 
     /// <inheritdoc />
-    protected override bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error)
+    protected internal override bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error)
     {
         byte[]? scratch = null;
         try

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using Telepath.Media.Agents;
+using Telepath.Media.Edge;
+using Telepath.TestKit.Agents;
+
+namespace Telepath.Media.Tests.Agents;
+
+/// <summary>Connecting: the retry budget, and the distinguishable unreachable and misconfigured outcomes.</summary>
+public sealed class AgentConnectorTests
+{
+    private static readonly Func<FakeAgentSession, Task> s_idle = static session => session.Closed;
+
+    [Fact]
+    public async Task Connection_refused_is_unreachable_after_the_retry_budget()
+    {
+        int port = ClosedPort();
+        AgentConnector connector = AgentTestHarness.Connector();
+
+        AgentConnectResult result = await connector.ConnectAsync(
+            AgentTestHarness.Settings(AgentProvider.Custom, new Uri($"ws://127.0.0.1:{port}/bot")), AgentTestHarness.Context(), AgentTestHarness.Guard());
+
+        Assert.Equal(AgentConnectStatus.Unreachable, result.Status);
+        Assert.Null(result.Connection);
+        Assert.False(string.IsNullOrEmpty(result.Detail));
+    }
+
+    [Fact]
+    public async Task Handshake_that_never_completes_times_out_on_every_attempt_then_is_unreachable()
+    {
+        using var blackHole = new BlackHoleTcpServer();
+        AgentOptions options = AgentTestHarness.FastOptions();
+        options.ConnectTimeout = TimeSpan.FromMilliseconds(300);
+        options.ConnectRetries = 2;
+
+        AgentConnectResult result = await AgentTestHarness.Connector(options).ConnectAsync(
+            AgentTestHarness.Settings(AgentProvider.OpenAi, new Uri($"ws://127.0.0.1:{blackHole.Port}/v1/realtime"), apiKey: "k"),
+            AgentTestHarness.Context(),
+            AgentTestHarness.Guard());
+
+        Assert.Equal(AgentConnectStatus.Unreachable, result.Status);
+        Assert.Contains("handshake", result.Detail, StringComparison.Ordinal);
+        Assert.Equal(3, blackHole.Connections);
+    }
+
+    [Fact]
+    public async Task Server_errors_on_the_upgrade_are_retried_and_then_unreachable()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+        server.RejectUpgradeWith = 503;
+
+        AgentConnectResult result = await AgentTestHarness.Connector().ConnectAsync(
+            AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri("/bot")), AgentTestHarness.Context(), AgentTestHarness.Guard());
+
+        Assert.Equal(AgentConnectStatus.Unreachable, result.Status);
+        Assert.Equal(3, server.UpgradeAttempts);
+    }
+
+    [Fact]
+    public async Task Rejected_credentials_are_not_retried()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+        server.RejectUpgradeWith = 401;
+
+        AgentConnectResult result = await AgentTestHarness.Connector().ConnectAsync(
+            AgentTestHarness.Settings(AgentProvider.OpenAi, server.WebSocketUri("/v1/realtime"), apiKey: "wrong"), AgentTestHarness.Context(), AgentTestHarness.Guard());
+
+        Assert.Equal(AgentConnectStatus.Unreachable, result.Status);
+        Assert.Contains("401", result.Detail, StringComparison.Ordinal);
+        Assert.Equal(1, server.UpgradeAttempts);
+    }
+
+    [Fact]
+    public async Task A_failing_signed_url_request_is_retried_and_then_unreachable()
+    {
+        int calls = 0;
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+        server.SignedUrlHandler = context =>
+        {
+            Interlocked.Increment(ref calls);
+            context.Response.StatusCode = 502;
+            return Task.CompletedTask;
+        };
+
+        AgentConnectResult result = await AgentTestHarness.Connector().ConnectAsync(
+            AgentTestHarness.Settings(AgentProvider.ElevenLabs, server.WebSocketUri("/v1/convai/conversation"), apiKey: "xi", agentId: "agent_abc"),
+            AgentTestHarness.Context(),
+            AgentTestHarness.Guard());
+
+        Assert.Equal(AgentConnectStatus.Unreachable, result.Status);
+        Assert.Equal(3, calls);
+        Assert.Equal(0, server.UpgradeAttempts);
+    }
+
+    [Theory]
+    [InlineData(AgentProvider.OpenAi, "ws://127.0.0.1:1/v1/realtime", null, null)]
+    [InlineData(AgentProvider.ElevenLabs, "ws://127.0.0.1:1/v1/convai/conversation", null, null)]
+    [InlineData(AgentProvider.Custom, "http://127.0.0.1:1/bot", null, null)]
+    public async Task Settings_that_cannot_work_are_misconfigured_without_dialling(AgentProvider provider, string url, string? apiKey, string? agentId)
+    {
+        AgentConnectResult result = await AgentTestHarness.Connector().ConnectAsync(
+            AgentTestHarness.Settings(provider, new Uri(url), apiKey: apiKey, agentId: agentId), AgentTestHarness.Context(), AgentTestHarness.Guard());
+
+        Assert.Equal(AgentConnectStatus.Misconfigured, result.Status);
+        Assert.Null(result.Connection);
+    }
+
+    /// <summary>A loopback port nobody listens on (bound, then released).</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
