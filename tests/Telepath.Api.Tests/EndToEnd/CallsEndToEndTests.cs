@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Telepath.Api.Tests.Support;
 using Telepath.Api.Tests.Webhooks;
+using Telepath.Media.Edge;
 
 namespace Telepath.Api.Tests.EndToEnd;
 
@@ -95,6 +97,46 @@ public sealed class CallsEndToEndTests : IClassFixture<EndToEndSilo>
         Assert.Equal("caller_hangup", ended.GetProperty("disconnect_reason").GetString());
         Assert.True(ended.GetProperty("duration_seconds").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Object, ended.GetProperty("metrics").ValueKind);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Repeated_agent_failures_put_the_trunk_in_error_with_one_trunk_error_event_and_a_connected_agent_clears_it()
+    {
+        var key = await _silo.NewKeyAsync();
+        var path = "/trunk-" + key.AccountId;
+        await WebhookSiloFixture.CreateEndpointAsync(key, _silo.Receiver.Url(path), "trunk.error", "agent.connected");
+        var trunk = await EndToEndSilo.CreateTrunkAsync(key, _silo.Agent.WebSocketUri("/agent"), "Flaky");
+        // The media engine's own edge: what the call bridge reports when the agent cannot be reached.
+        var events = _silo.Silo.Services.GetRequiredService<ICallEvents>();
+        for (var i = 0; i < 4; i++)
+        {
+            var id = await events.CallStartedAsync(new CallStartedEvent(trunk.Id, key.AccountId, "+15550199", Allowed, null, "127.0.0.1:5060", "sip-" + i + path, DateTimeOffset.UtcNow), CancellationToken.None);
+            var reason = i % 2 == 0 ? DisconnectReasons.AgentUnreachable : DisconnectReasons.AgentError;
+            await events.CallEndedAsync(new CallEndedEvent(id, DateTimeOffset.UtcNow, CallOutcome.Failed, reason, [], CallMetrics.Empty), CancellationToken.None);
+        }
+
+        var status = await EndToEndSilo.EventuallyAsync(
+            async () => (await EndToEndSilo.GetDataAsync(key, "/v1/trunks/" + trunk.Id)).GetProperty("status").GetString(),
+            s => s == "error");
+        Assert.Equal("error", status);
+        var filtered = await EndToEndSilo.GetDataAsync(key, "/v1/trunks?status=error");
+        Assert.Equal(trunk.Id, Assert.Single(filtered.EnumerateArray()).GetProperty("id").GetString());
+
+        var good = await events.CallStartedAsync(new CallStartedEvent(trunk.Id, key.AccountId, "+15550199", Allowed, null, "127.0.0.1:5060", "sip-good" + path, DateTimeOffset.UtcNow), CancellationToken.None);
+        await events.AgentConnectionChangedAsync(new AgentConnectionEvent(good, trunk.Id, true, DateTimeOffset.UtcNow, null), CancellationToken.None);
+        status = await EndToEndSilo.EventuallyAsync(
+            async () => (await EndToEndSilo.GetDataAsync(key, "/v1/trunks/" + trunk.Id)).GetProperty("status").GetString(),
+            s => s == "active");
+        Assert.Equal("active", status);
+        await events.CallEndedAsync(new CallEndedEvent(good, DateTimeOffset.UtcNow, CallOutcome.Completed, DisconnectReasons.CallerHangup, [], CallMetrics.Empty), CancellationToken.None);
+
+        var received = await _silo.Receiver.WaitForAsync(all => all.Count(w => w.Path == path && w.Accepted) >= 2);
+        var types = received.Where(w => w.Path == path && w.Accepted)
+            .Select(w => JsonDocument.Parse(w.Body).RootElement.GetProperty("type").GetString())
+            .Distinct()
+            .ToList();
+        Assert.Equal(1, received.Count(w => w.Path == path && w.Accepted && w.Body.Contains("\"trunk.error\"", StringComparison.Ordinal)));
+        Assert.Equal(["agent.connected", "trunk.error"], types.Order(StringComparer.Ordinal));
     }
 
     private static List<JsonElement> Events(IReadOnlyList<ReceivedWebhook> received, string callId)
