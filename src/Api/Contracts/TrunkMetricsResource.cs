@@ -7,9 +7,6 @@ namespace Telepath.Api.Contracts;
 /// <param name="ActiveCalls">Calls in progress now.</param>
 public sealed record TrunkMetricsResource(long CallsToday, double SuccessRate, int AvgLatencyMs, int ActiveCalls)
 {
-    /// <summary>
-    /// The figures of a trunk with no call history. Until the analytics grains are wired in
-    /// (<c>TrunkMetricsSource</c>), every trunk reports these.
-    /// </summary>
+    /// <summary>The figures of a trunk with no call history.</summary>
     public static TrunkMetricsResource Zero { get; } = new(0, 0, 0, 0);
 }

@@ -79,6 +79,22 @@ internal sealed partial class AccountGrain
         return true;
     }
 
+    public async Task SetTrunkErrorAsync(string trunkId, bool error)
+    {
+        var entry = _state.State.Trunks.Find(e => e.TrunkId == trunkId);
+        var status = (entry?.Status, error) switch
+        {
+            (TrunkStatus.Active, true) => TrunkStatus.Error,
+            (TrunkStatus.Error, false) => TrunkStatus.Active,
+            _ => entry?.Status,
+        };
+        if (entry is not null && status is { } changed && changed != entry.Status)
+        {
+            entry.Status = changed;
+            await _state.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyList<TrunkSummary>> ListTrunksAsync()
     {
         var trunks = _state.State.Trunks;

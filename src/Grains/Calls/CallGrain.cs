@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using Telepath.Grains.Abstractions.Analytics;
 using Telepath.Grains.Abstractions.Calls;
+using Telepath.Grains.Abstractions.Webhooks;
 
 namespace Telepath.Grains.Calls;
 
@@ -26,17 +27,22 @@ internal sealed partial class CallGrain : Grain, ICallGrain
     private readonly TimeProvider _time;
     private readonly ILocalSiloDetails _silo;
     private readonly ILogger<CallGrain> _logger;
+    private readonly IWebhookPublisher _publisher;
+    private readonly ITrunkWebhookTargets _targets;
     private CallRecord? _call;
     private SipTraceBuffer? _trace;
     private DateTimeOffset _lastWrite;
     private bool _dirty;
     private IGrainTimer? _flushTimer;
 
-    public CallGrain(ICallStore store, TimeProvider time, ILocalSiloDetails silo, ILogger<CallGrain> logger)
+    public CallGrain(
+        ICallStore store, TimeProvider time, ILocalSiloDetails silo, IWebhookPublisher publisher, ITrunkWebhookTargets targets, ILogger<CallGrain> logger)
     {
         _store = store;
         _time = time;
         _silo = silo;
+        _publisher = publisher;
+        _targets = targets;
         _logger = logger;
     }
 
@@ -63,6 +69,7 @@ internal sealed partial class CallGrain : Grain, ICallGrain
         Stats(_call.TrunkId, _call.AccountId, out var trunk, out var account);
         _ = trunk.CallStartedAsync(_call.Id, _call.AccountId, _call.TrunkId, _call.StartTime);
         _ = account.CallStartedAsync(_call.Id, _call.AccountId, _call.TrunkId, _call.StartTime);
+        await PublishCallEventAsync(WebhookEventTypes.CallStarted, _call.StartTime);
     }
 
     public async Task AnswerAsync(DateTimeOffset answeredAt, string codec, double setupMs)
@@ -80,6 +87,7 @@ internal sealed partial class CallGrain : Grain, ICallGrain
             Metrics = _call.Metrics with { SetupMs = setupMs },
         };
         await WriteAsync();
+        await PublishCallEventAsync(WebhookEventTypes.CallAnswered, answeredAt);
     }
 
     public async Task ProgressAsync(IReadOnlyList<CallTurnData> newTurns, CallMetricsData metrics)
@@ -173,6 +181,8 @@ internal sealed partial class CallGrain : Grain, ICallGrain
         var sample = new CallStatsSample(call.Id, call.AccountId, call.TrunkId, call.Status, call.EndTime!.Value, call.DurationSecondsAt(call.EndTime.Value), call.Metrics);
         _ = trunk.CallEndedAsync(sample);
         _ = account.CallEndedAsync(sample);
+        await PublishCallEventAsync(WebhookEventTypes.CallEnded, call.EndTime.Value);
+        ReportAgentFailure(call);
         DeactivateOnIdle();
     }
 
@@ -239,5 +249,8 @@ internal sealed partial class CallGrain : Grain, ICallGrain
 
         [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "Checkpoint of call {CallId} failed; retrying on the next tick")]
         public static partial void CheckpointFailed(ILogger logger, Exception exception, string callId);
+
+        [LoggerMessage(EventId = 6120, Level = LogLevel.Error, Message = "The {EventType} webhook event of call {CallId} could not be written to the outbox")]
+        public static partial void WebhookPublishFailed(ILogger logger, Exception exception, string eventType, string callId);
     }
 }

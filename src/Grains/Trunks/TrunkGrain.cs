@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telepath.Grains.Abstractions.Trunks;
+using Telepath.Grains.Abstractions.Webhooks;
 using Telepath.Grains.Hosting;
 
 namespace Telepath.Grains.Trunks;
@@ -8,14 +10,28 @@ namespace Telepath.Grains.Trunks;
 /// One trunk. Holds configuration, encrypted secrets (it never sees plaintext) and the SIP password's HA1 hashes,
 /// and pushes everything admission depends on to the trunk's <see cref="ISipIdentityGrain"/>.
 /// </summary>
-internal sealed partial class TrunkGrain : Grain, ITrunkGrain
+internal sealed partial class TrunkGrain : Grain, ITrunkGrain, IRemindable
 {
     private readonly IPersistentState<TrunkState> _state;
+    private readonly TimeProvider _time;
+    private readonly TrunkHealthOptions _health;
+    private readonly IWebhookPublisher _publisher;
+    private readonly ITrunkWebhookTargets _targets;
     private readonly ILogger<TrunkGrain> _logger;
 
-    public TrunkGrain([PersistentState("trunk", StorageNames.Default)] IPersistentState<TrunkState> state, ILogger<TrunkGrain> logger)
+    public TrunkGrain(
+        [PersistentState("trunk", StorageNames.Default)] IPersistentState<TrunkState> state,
+        TimeProvider time,
+        IOptions<TrunkHealthOptions> health,
+        IWebhookPublisher publisher,
+        ITrunkWebhookTargets targets,
+        ILogger<TrunkGrain> logger)
     {
         _state = state;
+        _time = time;
+        _health = health.Value;
+        _publisher = publisher;
+        _targets = targets;
         _logger = logger;
     }
 
@@ -79,7 +95,8 @@ internal sealed partial class TrunkGrain : Grain, ITrunkGrain
             return TrunkWriteOutcome.VersionMismatch;
         }
 
-        state.Settings = command.Settings;
+        // "error" is the system's view of the agent, not a setting: a PATCH that read it back stores it as active.
+        state.Settings = command.Settings.Status == TrunkStatus.Error ? command.Settings with { Status = TrunkStatus.Active } : command.Settings;
         foreach (var field in command.SecretsToRemove)
         {
             state.Secrets.Remove(field);
@@ -170,7 +187,8 @@ internal sealed partial class TrunkGrain : Grain, ITrunkGrain
         }
 
         fields.Sort(StringComparer.Ordinal);
-        return new TrunkView(this.GetPrimaryKeyString(), state.AccountId, state.SipUsername, state.Settings!, fields, state.Version, state.CreatedAt, state.UpdatedAt);
+        var settings = IsInError ? state.Settings! with { Status = TrunkStatus.Error } : state.Settings!;
+        return new TrunkView(this.GetPrimaryKeyString(), state.AccountId, state.SipUsername, settings, fields, state.Version, state.CreatedAt, state.UpdatedAt);
     }
 
     [LoggerMessage(EventId = 6100, EventName = "TrunkCreated", Level = LogLevel.Information, Message = "Trunk {TrunkId} created in account {AccountId}")]

@@ -18,6 +18,10 @@ internal sealed class TrunkState
     [Id(9)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(10)] public DateTimeOffset? DeletedAt { get; set; }
     [Id(11)] public DateTimeOffset? PasswordRotatedAt { get; set; }
+    [Id(12)] public int AgentFailures { get; set; }
+    [Id(13)] public DateTimeOffset? LastAgentFailureAt { get; set; }
+    [Id(14)] public string? LastAgentFailureReason { get; set; }
+    [Id(15)] public DateTimeOffset? ErrorSince { get; set; }
 
     /// <summary>Never shows secrets or hashes.</summary>
     public override string ToString() => $"TrunkState {{ AccountId = {AccountId}, SipUsername = {SipUsername}, Version = {Version} }}";

@@ -59,8 +59,12 @@ internal sealed class GrainCallEvents : ICallEvents
         await Call(answered.CallId).AnswerAsync(answered.AnsweredAt, answered.Codec, answered.SetupMs).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // The agent connection's state is webhook material (agent.connected/disconnected); the record holds nothing of it.
-    public ValueTask AgentConnectionChangedAsync(AgentConnectionEvent agent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    // The record holds nothing of the agent connection; the grain turns it into agent.connected/disconnected and trunk health.
+    public async ValueTask AgentConnectionChangedAsync(AgentConnectionEvent agent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        await Call(agent.CallId).AgentConnectionChangedAsync(agent.Connected, agent.At, agent.Reason).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask CallProgressAsync(CallProgressEvent progress, CancellationToken cancellationToken)
     {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using Telepath.Media.Hosting;
 using Telepath.Silo.Configuration;
 using Telepath.Silo.Dashboard;
 using Telepath.Silo.Health;
@@ -8,8 +10,8 @@ using Telepath.Silo.Storage;
 namespace Telepath.Silo.Hosting;
 
 /// <summary>
-/// Composes one Telepath silo: the Orleans silo, its storage, Kestrel with the HTTPS API and the plain-HTTP probe
-/// port, health endpoints and the operator dashboard. The program and the tests build the same application here.
+/// Composes one Telepath silo: the Orleans silo, its storage, the media engine (SIP + RTP), Kestrel with the HTTPS API
+/// and the plain-HTTP probe port, health endpoints and the operator dashboard. The program and the tests build the same application here.
 /// </summary>
 public static class TelepathApplication
 {
@@ -36,13 +38,18 @@ public static class TelepathApplication
         builder.Host.ConfigureHostOptions(host => host.ShutdownTimeout = TimeSpan.FromSeconds(settings.Telepath.ShutdownTimeoutSeconds));
 
         builder.UseOrleans(silo => SiloConfiguration.Configure(silo, settings, database));
+        // After the silo: hosted services start in order, so INVITEs are taken only once grains can serve them, and
+        // stop in reverse, so calls drain (503 to new INVITEs, BYE after the drain timeout) before the silo leaves.
+        builder.Services.AddTelepathMedia(builder.Configuration);
+        builder.Services.AddSingleton<IPostConfigureOptions<SipOptions>, Edge.SipNonceSecretDefaults>();
 
         builder.WebHost.ConfigureKestrel(kestrel => KestrelConfiguration.Configure(kestrel, settings, TimeProvider.System));
         builder.Services.AddTelepathApi(builder.Configuration);
         builder.Services.AddTelepathEdge();
         builder.Services.AddHealthChecks()
             .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready])
-            .AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready]);
+            .AddCheck<StorageHealthCheck>("storage", tags: [HealthTags.Ready])
+            .AddCheck<MediaEngineHealthCheck>("media", tags: [HealthTags.Ready]);
         // The operator scheme runs only for endpoints whose policy names it (the dashboard), never per API request.
         builder.Services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, OperatorAuthenticationHandler>(OperatorAuthenticationHandler.SchemeName, null);

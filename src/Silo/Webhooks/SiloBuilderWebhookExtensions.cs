@@ -26,6 +26,8 @@ public static class SiloBuilderWebhookExtensions
         services.AddSingleton<IWebhookSender, WebhookSender>();
         services.AddSingleton<IWebhookUrlPolicy, WebhookUrlGuard>();
         services.AddSingleton<IWebhookPublisher, WebhookPublisher>();
+        services.AddSingleton<TrunkWebhookTargets>();
+        services.AddSingleton<ITrunkWebhookTargets>(static provider => provider.GetRequiredService<TrunkWebhookTargets>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, WebhookStartupSweep>();
         return silo;
     }

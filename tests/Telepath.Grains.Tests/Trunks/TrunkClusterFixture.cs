@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Telepath.Grains.Abstractions.Webhooks;
 using Telepath.Grains.Hosting;
+using Telepath.Grains.Tests.Support;
 
 namespace Telepath.Grains.Tests.Trunks;
 
@@ -9,6 +11,9 @@ public sealed class TrunkClusterFixture : IAsyncLifetime
 {
     /// <summary>The running cluster.</summary>
     public TestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>What the silo's grains published (the cluster runs in this process).</summary>
+    public RecordingWebhookPublisher Published => ((InProcessSiloHandle)Cluster.Primary!).SiloHost!.Services.GetRequiredService<RecordingWebhookPublisher>();
 
     /// <summary>Grains of the cluster.</summary>
     public IGrainFactory Grains => Cluster.GrainFactory;
@@ -34,7 +39,11 @@ public sealed class TrunkClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder siloBuilder)
         {
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+            siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton(TimeProvider.System);
+            siloBuilder.Services.AddSingleton<RecordingWebhookPublisher>();
+            siloBuilder.Services.AddSingleton<IWebhookPublisher>(static sp => sp.GetRequiredService<RecordingWebhookPublisher>());
+            siloBuilder.Services.AddSingleton<ITrunkWebhookTargets, FixedTrunkWebhookTargets>();
         }
     }
 }

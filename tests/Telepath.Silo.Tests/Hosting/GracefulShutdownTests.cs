@@ -34,7 +34,7 @@ public sealed class GracefulShutdownTests
             "--Telepath:SiloPort=" + FreePort.Tcp(),
             "--Telepath:GatewayPort=" + FreePort.Tcp(),
             "--Telepath:ShutdownTimeoutSeconds=10",
-        })
+        }.Concat(Support.SiloProcess.MediaSwitches()))
         {
             start.ArgumentList.Add(argument);
         }

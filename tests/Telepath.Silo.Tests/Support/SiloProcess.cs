@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Telepath.Media.Hosting;
 using Telepath.Silo.Hosting;
 using Telepath.TestKit.Network;
 
@@ -42,6 +43,9 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>The silo's service provider.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The media engine's SIP listener (UDP; TCP shares the port), on 127.0.0.1.</summary>
+    public IPEndPoint SipEndPoint => _app.Services.GetRequiredService<MediaEngine>().SipEndPoints[0];
+
     /// <summary>The grains, as the silo's own API endpoints reach them.</summary>
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
@@ -70,6 +74,7 @@ public sealed class SiloProcess : IAsyncDisposable
             "--Telepath:GatewayPort=" + FreePort.Tcp(),
             "--Logging:LogLevel:Default=Warning",
         };
+        switches.AddRange(MediaSwitches());
         switches.AddRange(extraSwitches);
         var app = TelepathApplication.Build([.. switches], configureBuilder);
         configureApp?.Invoke(app);
@@ -92,6 +97,22 @@ public sealed class SiloProcess : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// SIP on a free loopback port and an RTP range of its own, so silos started in parallel (in one test run or
+    /// several) never collide: the range starts at a port the OS just reported free.
+    /// </summary>
+    public static string[] MediaSwitches()
+    {
+        var rtpStart = Math.Min(FreePort.Udp() & ~1, 65_000);
+        return
+        [
+            "--Telepath:Sip:ListenAddress=127.0.0.1",
+            "--Telepath:Sip:Port=0",
+            "--Telepath:Rtp:PortRangeStart=" + rtpStart.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--Telepath:Rtp:PortRangeEnd=" + (rtpStart + 99).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
     }
 
     private static HttpClient CreateClient(Uri baseAddress)

@@ -44,4 +44,11 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>The index of the account's live trunks, newest first.</summary>
     [Alias("ListTrunks")]
     Task<IReadOnlyList<TrunkSummary>> ListTrunksAsync();
+
+    /// <summary>
+    /// Keeps the index's status of a trunk in step with its agent health, so <c>GET /v1/trunks?status=error</c> finds it:
+    /// an active trunk shows <c>error</c> while <paramref name="error"/> is true; an inactive one stays inactive.
+    /// </summary>
+    [Alias("SetTrunkError")]
+    Task SetTrunkErrorAsync(string trunkId, bool error);
 }

@@ -19,6 +19,13 @@ public interface ICallGrain : IGrainWithStringKey
     [Alias("Progress")]
     Task ProgressAsync(IReadOnlyList<CallTurnData> newTurns, CallMetricsData metrics);
 
+    /// <summary>
+    /// The agent connection opened (<paramref name="connected"/>) or closed (with <paramref name="reason"/>): publishes
+    /// <c>agent.connected</c> / <c>agent.disconnected</c>, and a connection tells the trunk its agent works again.
+    /// </summary>
+    [Alias("AgentConnectionChanged")]
+    Task AgentConnectionChangedAsync(bool connected, DateTimeOffset at, string? reason);
+
     /// <summary>Appends SIP messages to the bounded trace.</summary>
     [Alias("AppendSipTrace")]
     Task AppendSipTraceAsync(IReadOnlyList<SipTraceData> entries);

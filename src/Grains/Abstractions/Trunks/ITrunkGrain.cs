@@ -31,4 +31,16 @@ public interface ITrunkGrain : IGrainWithStringKey
     /// <summary>Marks the trunk deleted (the record stays) and releases its SIP identity at once. False when already gone.</summary>
     [Alias("Delete")]
     Task<bool> DeleteAsync(DateTimeOffset deletedAt);
+
+    /// <summary>
+    /// A call of this trunk ended with an agent failure (<c>agent_unreachable</c> or <c>agent_error</c>). Enough of them
+    /// in a row (<see cref="TrunkHealthOptions"/>) put the trunk into <see cref="TrunkStatus.Error"/> and publish one
+    /// <c>trunk.error</c> event.
+    /// </summary>
+    [Alias("RecordAgentFailure")]
+    Task RecordAgentFailureAsync(string reason, DateTimeOffset at);
+
+    /// <summary>A call of this trunk connected to its agent: ends a failure run and clears the error state.</summary>
+    [Alias("RecordAgentConnected")]
+    Task RecordAgentConnectedAsync(DateTimeOffset at);
 }
