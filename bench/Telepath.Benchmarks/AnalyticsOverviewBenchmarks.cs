@@ -36,6 +36,8 @@ public class AnalyticsOverviewBenchmarks
             "--Telepath:Http:HttpsPort=0",
             "--Telepath:SiloPort=" + FreeTcpPort(),
             "--Telepath:GatewayPort=" + FreeTcpPort(),
+            "--Telepath:Sip:ListenAddress=127.0.0.1",
+            "--Telepath:Sip:Port=0",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await _silo.StartAsync();

@@ -31,6 +31,8 @@ internal static class ApiAuthScenario
                 "--Telepath:Http:HttpsPort=0",
                 "--Telepath:SiloPort=" + FreePort(),
                 "--Telepath:GatewayPort=0",
+                "--Telepath:Sip:ListenAddress=127.0.0.1",
+                "--Telepath:Sip:Port=0",
                 "--Logging:LogLevel:Default=Warning",
             ]);
             await app.StartAsync();

@@ -34,7 +34,6 @@ public sealed class EndToEndSilo : IAsyncLifetime
     public static string[] Switches(X509Certificate2 certificate) =>
     [
         .. WebhookSiloFixture.Switches(certificate),
-        "--Telepath:Sip:DigestAlgorithms=MD5,SHA-256",
         "--Telepath:Sip:MaxAuthAttempts=1",
         "--Telepath:Sip:DrainTimeout=00:00:01",
     ];

@@ -91,7 +91,6 @@ public sealed class SiloCrashTests
             "--Telepath:Sip:ListenAddress=127.0.0.1",
             "--Telepath:Sip:Port=" + sipPort.ToString(CultureInfo.InvariantCulture),
             "--Telepath:Sip:Tcp=false",
-            "--Telepath:Sip:DigestAlgorithms=MD5,SHA-256",
             "--Telepath:Rtp:PortRangeStart=" + rtp.ToString(CultureInfo.InvariantCulture),
             "--Telepath:Rtp:PortRangeEnd=" + (rtp + 99).ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default=Warning",
