@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Telepath.Api.Contracts;
 
 /// <summary>
@@ -42,6 +44,13 @@ public class TrunkResource
 
     /// <summary>HTTPS URL receiving this trunk's call events, or null.</summary>
     public required string? StatusWebhookUrl { get; init; }
+
+    /// <summary>
+    /// The secret that signs deliveries to <see cref="StatusWebhookUrl"/> (<c>Telepath-Signature</c>, as for account
+    /// webhooks). Present only in the answer to the request that set or changed the URL; a new URL has a new secret.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StatusWebhookSecret { get; init; }
 
     /// <summary>Instructions handed to the agent, or null.</summary>
     public required string? SystemPrompt { get; init; }

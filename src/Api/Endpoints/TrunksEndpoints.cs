@@ -114,7 +114,8 @@ internal static class TrunksEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext context, IGrainFactory grains, ResourceIdGenerator ids, TimeProvider time, SecretProtector protector, IOptions<TrunkSipOptions> sip, TrunkMetricsSource metrics)
+        HttpContext context, IGrainFactory grains, ResourceIdGenerator ids, TimeProvider time, SecretProtector protector, TrunkWebhookSecrets webhookSecrets,
+        IOptions<TrunkSipOptions> sip, TrunkMetricsSource metrics)
     {
         var (document, error) = await JsonBody.ReadAsync<JsonDocument>(context);
         if (error is not null)
@@ -147,7 +148,8 @@ internal static class TrunksEndpoints
                 ?? throw new InvalidOperationException($"Trunk {trunkId} vanished right after its creation.");
             var figures = await metrics.GetAsync([trunkId], context.RequestAborted);
             context.Response.Headers.Location = $"/v1/trunks/{trunkId}";
-            return ApiResults.Data(TrunkResources.Created(view, sip.Value.Domain, figures[0], password), StatusCodes.Status201Created);
+            var webhookSecret = view.Settings.StatusWebhookUrl is { } url ? webhookSecrets.SecretFor(trunkId, url) : null;
+            return ApiResults.Data(TrunkResources.Created(view, sip.Value.Domain, figures[0], password, webhookSecret), StatusCodes.Status201Created);
         }
     }
 
@@ -164,7 +166,8 @@ internal static class TrunksEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(
-        string id, HttpContext context, IGrainFactory grains, TimeProvider time, SecretProtector protector, IOptions<TrunkSipOptions> sip, TrunkMetricsSource metrics)
+        string id, HttpContext context, IGrainFactory grains, TimeProvider time, SecretProtector protector, TrunkWebhookSecrets webhookSecrets,
+        IOptions<TrunkSipOptions> sip, TrunkMetricsSource metrics)
     {
         if (await FindAsync(id, context, grains) is null)
         {
@@ -206,7 +209,13 @@ internal static class TrunksEndpoints
                         }
 
                         var figures = await metrics.GetAsync([id], context.RequestAborted);
-                        return ApiResults.Data(TrunkResources.From(updated, sip.Value.Domain, figures[0]));
+
+                        // A new status webhook URL comes with its new signing secret, shown in this answer only.
+                        var newUrl = updated.Settings.StatusWebhookUrl;
+                        var webhookSecret = newUrl is not null && !string.Equals(newUrl, view.Settings.StatusWebhookUrl, StringComparison.Ordinal)
+                            ? webhookSecrets.SecretFor(id, newUrl)
+                            : null;
+                        return ApiResults.Data(TrunkResources.From(updated, sip.Value.Domain, figures[0], webhookSecret));
                     case TrunkWriteOutcome.VersionMismatch:
                         continue;
                     case TrunkWriteOutcome.NotFound:

@@ -77,6 +77,7 @@ public static class TelepathApiServiceCollectionExtensions
             provider.GetRequiredService<IOptions<SecretsOptions>>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecretKeyRing).FullName!)));
         services.TryAddSingleton<SecretProtector>();
+        services.TryAddSingleton<TrunkWebhookSecrets>();
         services.AddHostedService<SecretKeyRingWarmup>();
         services.TryAddSingleton<TrunkMetricsSource>();
     }

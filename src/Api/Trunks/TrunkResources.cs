@@ -6,8 +6,8 @@ namespace Telepath.Api.Trunks;
 /// <summary>Shapes a stored trunk as the API shows it.</summary>
 internal static class TrunkResources
 {
-    /// <summary>The resource for <paramref name="view"/>.</summary>
-    public static TrunkResource From(TrunkView view, string sipDomain, TrunkMetricsResource metrics) =>
+    /// <summary>The resource for <paramref name="view"/>; <paramref name="statusWebhookSecret"/> only when this answer set the URL.</summary>
+    public static TrunkResource From(TrunkView view, string sipDomain, TrunkMetricsResource metrics, string? statusWebhookSecret = null) =>
         new()
         {
             Id = view.TrunkId,
@@ -22,6 +22,7 @@ internal static class TrunkResources
             InboundNumbers = view.Settings.InboundNumbers,
             AllowedSourceCidrs = view.Settings.AllowedSourceCidrs,
             StatusWebhookUrl = view.Settings.StatusWebhookUrl,
+            StatusWebhookSecret = statusWebhookSecret,
             SystemPrompt = view.Settings.SystemPrompt,
             OpenaiModel = view.Settings.OpenAiModel,
             OpenaiVoice = view.Settings.OpenAiVoice,
@@ -35,9 +36,9 @@ internal static class TrunkResources
         };
 
     /// <summary>The creation answer: the resource plus the one-time password.</summary>
-    public static CreatedTrunkResource Created(TrunkView view, string sipDomain, TrunkMetricsResource metrics, string sipPassword)
+    public static CreatedTrunkResource Created(TrunkView view, string sipDomain, TrunkMetricsResource metrics, string sipPassword, string? statusWebhookSecret)
     {
-        var resource = From(view, sipDomain, metrics);
+        var resource = From(view, sipDomain, metrics, statusWebhookSecret);
         return new CreatedTrunkResource
         {
             Id = resource.Id,
@@ -52,6 +53,7 @@ internal static class TrunkResources
             InboundNumbers = resource.InboundNumbers,
             AllowedSourceCidrs = resource.AllowedSourceCidrs,
             StatusWebhookUrl = resource.StatusWebhookUrl,
+            StatusWebhookSecret = resource.StatusWebhookSecret,
             SystemPrompt = resource.SystemPrompt,
             OpenaiModel = resource.OpenaiModel,
             OpenaiVoice = resource.OpenaiVoice,

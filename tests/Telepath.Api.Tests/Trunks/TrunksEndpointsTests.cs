@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Telepath.Silo.Tests.Support;
 
 namespace Telepath.Api.Tests.Trunks;
@@ -159,6 +160,30 @@ public sealed class TrunksEndpointsTests : IClassFixture<TrunkSiloFixture>
         Assert.DoesNotContain(id, await list.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var still = await owner.GetAsync("/v1/trunks/" + id);
         Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
+
+    [Fact]
+    public async Task Status_webhook_secret_is_shown_when_the_url_is_set_and_changes_with_the_url()
+    {
+        var client = await _fixture.NewKeyAsync();
+        var body = TrunkRequests.Custom();
+        body["status_webhook_url"] = "https://hooks.example.com/a";
+        var (_, created) = await TrunkRequests.CreateAsync(client, body);
+        var id = created.GetProperty("id").GetString()!;
+        var first = created.GetProperty("status_webhook_secret").GetString()!;
+
+        var (_, read) = await TrunkRequests.SendAsync(client, HttpMethod.Get, "/v1/trunks/" + id);
+        var (_, renamed) = await TrunkRequests.SendAsync(client, HttpMethod.Patch, "/v1/trunks/" + id, new { name = TrunkRequests.UniqueName() });
+        var (_, moved) = await TrunkRequests.SendAsync(client, HttpMethod.Patch, "/v1/trunks/" + id, new { status_webhook_url = "https://hooks.example.com/b" });
+
+        Assert.StartsWith("whsec_", first, StringComparison.Ordinal);
+        Assert.False(TrunkRequests.Data(read).TryGetProperty("status_webhook_secret", out _));
+        Assert.False(TrunkRequests.Data(renamed).TryGetProperty("status_webhook_secret", out _));
+        var second = TrunkRequests.Data(moved).GetProperty("status_webhook_secret").GetString()!;
+        Assert.StartsWith("whsec_", second, StringComparison.Ordinal);
+        Assert.NotEqual(first, second);
+        var signer = _fixture.Silo.Services.GetRequiredService<Telepath.Grains.Abstractions.Webhooks.ITrunkWebhookTargets>();
+        Assert.Equal(second, signer.For(id, "https://hooks.example.com/b")!.Secret);
     }
 
     [Fact]
