@@ -1,9 +1,8 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using HdrHistogram;
+using System.Runtime.CompilerServices;
 using Telepath.Media.Rtp;
 using Telepath.Media.Rtp.Engine;
 
@@ -29,7 +28,7 @@ internal static class RtpRelayScenario
             MediaTimeout = TimeSpan.Zero,
         };
         await using var engine = new RtpEngine(options);
-        var peers = new Peer[streams];
+        var peers = new RtpPeer[streams];
         var histogram = new LongConcurrentHistogram(1, 10_000_000, 3);
         for (int i = 0; i < streams; i++)
         {
@@ -40,19 +39,20 @@ internal static class RtpRelayScenario
             }
 
             echo.Stream = stream;
-            peers[i] = new Peer(stream.Ports.Rtp, histogram);
+            peers[i] = new RtpPeer(histogram, 0x5EED0000u + (uint)i);
+            peers[i].Connect(stream.Ports.Rtp);
         }
 
         var warmUp = TimeSpan.FromSeconds(2);
         var measured = TimeSpan.FromSeconds(arguments.Seconds);
         using var stop = new ManualResetEventSlim(false, 1);
         var measuring = new StrongBox<bool>();
-        var sender = new Thread(() => SendLoop(peers, stop, measuring)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        var sender = new Thread(() => RtpPacedSender.Run(peers, stop, measuring)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
         sender.Start();
 
         await Task.Delay(warmUp);
         histogram.Reset();
-        foreach (Peer peer in peers)
+        foreach (RtpPeer peer in peers)
         {
             peer.ResetCounts();
         }
@@ -74,7 +74,7 @@ internal static class RtpRelayScenario
 
         long sent = 0;
         long received = 0;
-        foreach (Peer peer in peers)
+        foreach (RtpPeer peer in peers)
         {
             sent += peer.Sent;
             received += peer.Received;
@@ -93,44 +93,6 @@ internal static class RtpRelayScenario
             $"  echo frames trimmed by the 40 ms playout cap (whole run): {Interlocked.Read(ref EchoConsumer.Trimmed)}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU {cpu.TotalSeconds / wall.Elapsed.TotalSeconds * 100:0} % of one core ({cpu.TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:0} % of the machine), allocated {allocated / Math.Max(1, sent + received):0.0} B per packet (generator included)"));
-    }
-
-    private static void SendLoop(Peer[] peers, ManualResetEventSlim stop, StrongBox<bool> measuring)
-    {
-        long frame = Stopwatch.Frequency / 50;
-        long start = Stopwatch.GetTimestamp();
-        var next = new long[peers.Length];
-        for (int i = 0; i < peers.Length; i++)
-        {
-            // Stagger the streams across the 20 ms slot, as independent calls would be.
-            next[i] = start + (frame * i / peers.Length);
-        }
-
-        while (!stop.IsSet)
-        {
-            long now = Stopwatch.GetTimestamp();
-            bool counting = Volatile.Read(ref measuring.Value);
-            for (int i = 0; i < peers.Length; i++)
-            {
-                if (now >= next[i])
-                {
-                    // A phone never bursts to catch up: after a stall it just resumes, so no backlog is manufactured.
-                    peers[i].Send(counting);
-                    next[i] += frame;
-                    if (now >= next[i])
-                    {
-                        next[i] = now + frame;
-                    }
-                }
-            }
-
-            stop.Wait(1);
-        }
-    }
-
-    private sealed class StrongBox<T>
-    {
-        public T? Value;
     }
 
     private sealed class EchoConsumer : IRtpStreamConsumer
@@ -157,101 +119,6 @@ internal static class RtpRelayScenario
 
         public void OnTimeout()
         {
-        }
-    }
-
-    private sealed class Peer : IDisposable
-    {
-        private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        private readonly SocketAddress _target;
-        private readonly byte[] _packet = new byte[172];
-        private readonly SocketAsyncEventArgs _receive = new();
-        private readonly LongConcurrentHistogram _histogram;
-        private ushort _sequence;
-        private uint _timestamp;
-        private long _sent;
-        private long _received;
-
-        public Peer(int port, LongConcurrentHistogram histogram)
-        {
-            _histogram = histogram;
-            _socket.ReceiveBufferSize = 256 * 1024;
-            _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            _target = new IPEndPoint(IPAddress.Loopback, port).Serialize();
-            _receive.SetBuffer(new byte[2048], 0, 2048);
-            _receive.RemoteEndPoint = new IPEndPoint(IPAddress.Any, 0);
-            _receive.Completed += (_, e) =>
-            {
-                if (OnReceived(e))
-                {
-                    ReceiveLoop();
-                }
-            };
-            ReceiveLoop();
-        }
-
-        public long Sent => Volatile.Read(ref _sent);
-
-        public long Received => Volatile.Read(ref _received);
-
-        public void ResetCounts()
-        {
-            Volatile.Write(ref _sent, 0);
-            Volatile.Write(ref _received, 0);
-        }
-
-        public void Send(bool counting)
-        {
-            RtpPacketWriter.TryWriteHeader(_packet, false, 0, _sequence++, _timestamp += 160, 0x5EED0000);
-            BinaryPrimitives.WriteInt64LittleEndian(_packet.AsSpan(12), Stopwatch.GetTimestamp());
-            _packet[20] = counting ? (byte)1 : (byte)0;
-            _socket.SendTo(_packet, SocketFlags.None, _target);
-            if (counting)
-            {
-                Interlocked.Increment(ref _sent);
-            }
-        }
-
-        public void Dispose()
-        {
-            _socket.Dispose();
-            _receive.Dispose();
-        }
-
-        private void ReceiveLoop()
-        {
-            try
-            {
-                while (!_socket.ReceiveFromAsync(_receive))
-                {
-                    if (!OnReceived(_receive))
-                    {
-                        return;
-                    }
-                }
-            }
-            catch (ObjectDisposedException)
-            {
-            }
-        }
-
-        private bool OnReceived(SocketAsyncEventArgs e)
-        {
-            long arrival = Stopwatch.GetTimestamp();
-            if (e.SocketError != SocketError.Success)
-            {
-                return false;
-            }
-
-            ReadOnlySpan<byte> packet = e.Buffer.AsSpan(0, e.BytesTransferred);
-            if (packet.Length >= 21 && packet[20] == 1)
-            {
-                long sentAt = BinaryPrimitives.ReadInt64LittleEndian(packet[12..]);
-                _histogram.RecordValue(Math.Max(1, (arrival - sentAt) * 1_000_000 / Stopwatch.Frequency));
-                Interlocked.Increment(ref _received);
-            }
-
-            return true;
         }
     }
 }
