@@ -35,7 +35,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
             MediaTimeout = mediaTimeout,
             RtcpInterval = TimeSpan.Zero,
         });
-        var agentOptions = new AgentOptions { ConnectTimeout = TimeSpan.FromMilliseconds(500), ConnectRetries = 1, ConnectRetryDelay = TimeSpan.FromMilliseconds(20) };
+        var agentOptions = new AgentOptions { ConnectTimeout = TimeSpan.FromSeconds(5), ConnectRetries = 1, ConnectRetryDelay = TimeSpan.FromMilliseconds(20) };
         Connector = new AgentConnector(agentOptions, new OpenAiAgentOptions { GreetOnConnect = false }, new ElevenLabsAgentOptions(), new CustomAgentOptions(), new EnergyVadOptions(), _http, TimeProvider.System);
         var handler = new BridgeCallHandler(Directory, Connector, Engine, Events, Options, TimeProvider.System);
         var sip = new SipOptions

@@ -30,7 +30,9 @@ public sealed class CallSessionOpenAiTests
             rtp.SendRtp(port, (ushort)(500 + i), (uint)(160 * i), 0, RtpTestPeer.Payload(i));
         }
 
-        await session.ReceiveWhereAsync("type", "input_audio_buffer.append", BridgeHarness.Token());
+        // Research §1.3: with audio/pcmu the carrier's payload passes through untouched.
+        JsonElement append = await session.ReceiveWhereAsync("type", "input_audio_buffer.append", BridgeHarness.Token());
+        Assert.Equal(Convert.ToBase64String(RtpTestPeer.Payload(0)), append.GetProperty("audio").GetString());
         await session.SendSpeechStartedAsync("item_u1");
         await session.SendSpeechStoppedAsync("item_u1");
         await session.SendResponseCreatedAsync("resp_1");

@@ -45,12 +45,12 @@ internal sealed class SipTestCaller : IAsyncDisposable
     {
         string first = NextBranch();
         Send(Request("INVITE", first, sdp, cseq: _cseq));
-        string challenge = await FinalResponseAsync();
+        string challenge = await FinalResponseAsync("INVITE");
         Send(Request("ACK", first, null, cseq: _cseq, toHeader: Header(challenge, "To")));
         _cseq++;
         string authorization = UasHarness.Authorization(Header(challenge, "WWW-Authenticate")!, UasHarness.Username, UasHarness.Password);
         Send(Request("INVITE", NextBranch(), sdp, cseq: _cseq, authorization: authorization));
-        string final = await FinalResponseAsync();
+        string final = await FinalResponseAsync("INVITE");
         _toHeader = Header(final, "To") ?? string.Empty;
         if (Status(final) == 200)
         {
@@ -69,7 +69,7 @@ internal sealed class SipTestCaller : IAsyncDisposable
     {
         _cseq++;
         Send(Request(method, NextBranch(), body, cseq: _cseq, toHeader: _toHeader, contentType: contentType));
-        string final = await FinalResponseAsync();
+        string final = await FinalResponseAsync(method);
         if (method == "INVITE")
         {
             Send(Request("ACK", NextBranch(), null, cseq: _cseq, toHeader: _toHeader));
@@ -134,8 +134,12 @@ internal sealed class SipTestCaller : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task<string> FinalResponseAsync() =>
-        await NextAsync(static m => m.StartsWith("SIP/2.0 ", StringComparison.Ordinal) && Status(m) >= 200);
+    /// <summary>The final response to the request just sent, matched by CSeq: UDP retransmissions of earlier finals are skipped.</summary>
+    private async Task<string> FinalResponseAsync(string method)
+    {
+        string cseq = _cseq.ToString(CultureInfo.InvariantCulture) + " " + method;
+        return await NextAsync(m => m.StartsWith("SIP/2.0 ", StringComparison.Ordinal) && Status(m) >= 200 && Header(m, "CSeq") == cseq);
+    }
 
     private async Task<string> NextAsync(Func<string, bool> match)
     {
