@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net;
 using Microsoft.Extensions.Configuration;
+using Telepath.Media.Bridge;
+using Telepath.Media.Rtp.Engine;
 
 namespace Telepath.Media.Hosting;
 
@@ -44,7 +47,26 @@ internal static class MediaOptionsBinder
         IConfigurationSection s = configuration.GetSection(RtpOptions.SectionName);
         options.PortRangeStart = Int(s, nameof(RtpOptions.PortRangeStart), options.PortRangeStart);
         options.PortRangeEnd = Int(s, nameof(RtpOptions.PortRangeEnd), options.PortRangeEnd);
+        options.MediaTimeout = Time(s, nameof(RtpOptions.MediaTimeout), options.MediaTimeout);
     }
+
+    /// <summary>Copies the values under <c>Telepath:Bridge</c> onto <paramref name="options"/>.</summary>
+    public static void Bind(IConfiguration configuration, BridgeOptions options)
+    {
+        IConfigurationSection s = configuration.GetSection(BridgeOptions.SectionName);
+        options.CheckpointInterval = Time(s, nameof(BridgeOptions.CheckpointInterval), options.CheckpointInterval);
+        options.HangupPlayoutTimeout = Time(s, nameof(BridgeOptions.HangupPlayoutTimeout), options.HangupPlayoutTimeout);
+        options.MaxPlayoutBacklog = Time(s, nameof(BridgeOptions.MaxPlayoutBacklog), options.MaxPlayoutBacklog);
+    }
+
+    /// <summary>The RTP engine's settings: the media port range and timeout, bound where SIP listens.</summary>
+    public static RtpEngineOptions ToEngineOptions(SipOptions sip, RtpOptions rtp) => new()
+    {
+        BindAddress = IPAddress.Parse(sip.ListenAddress),
+        FirstPort = rtp.PortRangeStart,
+        LastPort = rtp.PortRangeEnd,
+        MediaTimeout = rtp.MediaTimeout,
+    };
 
     private static int Int(IConfigurationSection section, string key, int fallback) =>
         section[key] is string text ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;

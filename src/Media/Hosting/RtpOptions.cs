@@ -11,4 +11,7 @@ public sealed class RtpOptions
 
     /// <summary>Gets or sets the last UDP port for RTP. Default 29999.</summary>
     public int PortRangeEnd { get; set; } = 29999;
+
+    /// <summary>Gets or sets how long a call may go without caller RTP before it ends with <c>media_timeout</c>; zero disables it. Default 30 s.</summary>
+    public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

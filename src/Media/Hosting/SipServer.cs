@@ -26,6 +26,10 @@ internal sealed class SipServer : IAsyncDisposable
     private TimerWheelDriver? _driver;
 
     /// <summary>Builds the server and binds its sockets.</summary>
+    /// <param name="mediaPorts">
+    /// The RTP engine's allocator (<c>RtpEngine.Ports</c>), so the SDP answer advertises a pair the bridge then opens
+    /// its stream on; null gives the UAS its own allocator over <see cref="RtpOptions"/> (signalling-only tests).
+    /// </param>
     public SipServer(
         SipOptions options,
         RtpOptions rtpOptions,
@@ -34,7 +38,8 @@ internal sealed class SipServer : IAsyncDisposable
         IIncomingCallHandler handler,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        PortAllocator? mediaPorts = null)
     {
         _options = options;
         _timeProvider = timeProvider;
@@ -68,7 +73,7 @@ internal sealed class SipServer : IAsyncDisposable
             handler,
             nonces,
             new CodecNegotiator(new CodecNegotiatorOptions()),
-            new PortAllocator(rtpOptions.PortRangeStart, rtpOptions.PortRangeEnd),
+            mediaPorts ?? new PortAllocator(rtpOptions.PortRangeStart, rtpOptions.PortRangeEnd),
             timeProvider,
             loggerFactory.CreateLogger<SipUserAgentServer>());
     }

@@ -19,4 +19,14 @@ internal interface IRtpStreamConsumer
 
     /// <summary>No RTP arrived for the media timeout; called at most once per stream.</summary>
     void OnTimeout();
+
+    /// <summary>
+    /// One paced frame of <see cref="RtpStream.EnqueueAudio"/> audio was handed to the socket: what the caller
+    /// actually hears, as opposed to what was queued (a barge-in flush discards the rest). Runs on the engine's
+    /// pacing thread, possibly while another callback of this stream runs on a receive thread: count, never block.
+    /// </summary>
+    /// <param name="byteCount">The audio payload bytes of the frame (160 for 20 ms of G.711).</param>
+    void OnAudioSent(int byteCount)
+    {
+    }
 }

@@ -17,6 +17,7 @@ internal sealed class LatencyHistogram
     private readonly long[] _counts = new long[BucketCount];
     private readonly long _frequency;
     private long _total;
+    private long _sumMicros;
 
     /// <summary>Creates a histogram for timestamps of the given frequency (ticks per second).</summary>
     public LatencyHistogram(long timestampFrequency)
@@ -27,6 +28,16 @@ internal sealed class LatencyHistogram
 
     /// <summary>Gets the number of recorded values.</summary>
     public long Count => Volatile.Read(ref _total);
+
+    /// <summary>Gets the mean of the recorded values in microseconds (exact, not bucketed), or 0 when empty.</summary>
+    public double MeanMicroseconds
+    {
+        get
+        {
+            long total = Count;
+            return total == 0 ? 0 : (double)Volatile.Read(ref _sumMicros) / total;
+        }
+    }
 
     /// <summary>Records the time between two <see cref="TimeProvider.GetTimestamp"/> values.</summary>
     public void RecordElapsed(long startTimestamp, long endTimestamp)
@@ -40,6 +51,7 @@ internal sealed class LatencyHistogram
     public void RecordMicroseconds(long micros)
     {
         _counts[IndexOf(micros)]++;
+        Volatile.Write(ref _sumMicros, _sumMicros + Math.Max(0, micros));
         Volatile.Write(ref _total, _total + 1);
     }
 
@@ -75,6 +87,7 @@ internal sealed class LatencyHistogram
             _counts[i] += Volatile.Read(ref other._counts[i]);
         }
 
+        _sumMicros += Volatile.Read(ref other._sumMicros);
         _total += other.Count;
     }
 
@@ -82,6 +95,7 @@ internal sealed class LatencyHistogram
     public void Reset()
     {
         Array.Clear(_counts);
+        Volatile.Write(ref _sumMicros, 0);
         Volatile.Write(ref _total, 0);
     }
 

@@ -61,6 +61,13 @@ internal sealed class RtpEngine : IAsyncDisposable
     /// <summary>Gets the timer wheel driven by the pacing thread.</summary>
     internal TimerWheel Timers { get; }
 
+    /// <summary>
+    /// Gets the engine's port allocator. The SIP UAS leases the pair for its SDP answer from it, and the call bridge
+    /// then opens the stream on exactly that pair (<see cref="TryOpenStream(RtpPortPair, RtpStreamSettings, IRtpStreamConsumer, out RtpStream?)"/>),
+    /// so one allocator owns the media range and the SDP always advertises the ports that are bound.
+    /// </summary>
+    internal PortAllocator Ports => _ports;
+
     /// <summary>Opens a stream on a free port pair and starts receiving.</summary>
     /// <returns>False when no pair could be leased and bound (answer 503 / 488).</returns>
     public bool TryOpenStream(RtpStreamSettings settings, IRtpStreamConsumer consumer, [NotNullWhen(true)] out RtpStream? stream)
@@ -83,18 +90,32 @@ internal sealed class RtpEngine : IAsyncDisposable
                 continue;
             }
 
-            stream = new RtpStream(this, _options, _time, _logger, pair, rtp, rtcp, settings, consumer);
-            lock (_gate)
-            {
-                _streams = [.. _streams, stream];
-            }
-
-            stream.Start();
+            stream = Register(new RtpStream(this, _options, _time, _logger, pair, ownsPorts: true, rtp, rtcp, settings, consumer));
             return true;
         }
 
         RtpEngineLog.PortsExhausted(_logger);
         return false;
+    }
+
+    /// <summary>
+    /// Opens a stream on a pair the caller already leased from <see cref="Ports"/> (the pair its SDP answer advertises).
+    /// The caller keeps the lease: closing the stream does not return the pair, the lessee does once the call is over.
+    /// </summary>
+    /// <returns>False when a port of the pair cannot be bound (someone outside the engine holds it).</returns>
+    public bool TryOpenStream(RtpPortPair ports, RtpStreamSettings settings, IRtpStreamConsumer consumer, [NotNullWhen(true)] out RtpStream? stream)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(consumer);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (!TryBind(ports, out Socket? rtp, out Socket? rtcp))
+        {
+            stream = null;
+            return false;
+        }
+
+        stream = Register(new RtpStream(this, _options, _time, _logger, ports, ownsPorts: false, rtp, rtcp, settings, consumer));
+        return true;
     }
 
     /// <summary>Closes every stream, stops the pacing thread and returns all ports.</summary>
@@ -134,7 +155,21 @@ internal sealed class RtpEngine : IAsyncDisposable
             stream.AddTotals(ref _retired);
         }
 
-        _ports.Return(stream.Ports);
+        if (stream.OwnsPorts)
+        {
+            _ports.Return(stream.Ports);
+        }
+    }
+
+    private RtpStream Register(RtpStream stream)
+    {
+        lock (_gate)
+        {
+            _streams = [.. _streams, stream];
+        }
+
+        stream.Start();
+        return stream;
     }
 
     private RtpEngineTotals _retired = new();

@@ -163,8 +163,10 @@ internal sealed partial class RtpStream
             ReadOnlySpan<byte> payload = _popBuffer.AsSpan(0, frame.PayloadLength);
             if (frame.PayloadType == _settings.PayloadType)
             {
-                _receiveLatency.RecordElapsed(arrival, _time.GetTimestamp());
+                // Recorded after the callback so the figure covers the consumer's hand-off too (the bridge's
+                // carrier → agent gateway processing: arrival → frame queued for the agent's socket).
                 Deliver(payload, frame.Timestamp, frame.LostBefore);
+                _receiveLatency.RecordElapsed(arrival, _time.GetTimestamp());
             }
             else if (_dtmfDecoder.Decode(payload, frame.Timestamp, out DtmfEvent dtmf) == DtmfDecodeStatus.Ended)
             {

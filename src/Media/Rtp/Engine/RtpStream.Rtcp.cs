@@ -66,6 +66,12 @@ internal sealed partial class RtpStream
         }
     }
 
+    /// <summary>Gets the per-packet receive latency: arrival → the consumer's <see cref="IRtpStreamConsumer.OnAudio"/> returned (one writer: the receive side).</summary>
+    internal LatencyHistogram ReceiveLatency => _receiveLatency;
+
+    /// <summary>Gets the per-frame send latency: a frame's due time → its send returned, pacing excluded (one writer: the pacing thread).</summary>
+    internal LatencyHistogram SendLatency => _sendLatency;
+
     /// <summary>Counters for the engine's metrics, read without a snapshot allocation.</summary>
     internal void AddTotals(ref RtpEngineTotals totals)
     {

@@ -150,7 +150,8 @@ internal sealed partial class RtpStream
                 long due = _pacer.DueTime(_pacer.FrameIndex - 1);
                 RtpPacketWriter.TryWrite(
                     _sendBuffer, _silent, _settings.PayloadType, _sequence, MediaTimestamp(due), Ssrc, _frameBuffer, out int length);
-                if (Send(_sendBuffer.AsSpan(0, length)))
+                bool sent = Send(_sendBuffer.AsSpan(0, length));
+                if (sent)
                 {
                     _bytesOut += _frameBuffer.Length;
                 }
@@ -158,6 +159,10 @@ internal sealed partial class RtpStream
                 _sequence++;
                 _silent = false;
                 _sendLatency.RecordElapsed(due, _time.GetTimestamp());
+                if (sent)
+                {
+                    NotifyAudioSent(_frameBuffer.Length);
+                }
             }
         }
     }
@@ -187,6 +192,19 @@ internal sealed partial class RtpStream
             }
 
             _dtmfNextDue = _dtmfStart + ToTicks(offset);
+        }
+    }
+
+    private void NotifyAudioSent(int byteCount)
+    {
+        try
+        {
+            _consumer.OnAudioSent(byteCount);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The pacing thread serves every stream; a faulty consumer must not stop it.
+            RtpEngineLog.ConsumerFailed(_logger, Ports.Rtp, exception);
         }
     }
 

@@ -45,6 +45,7 @@ internal sealed partial class RtpStream : IDisposable
         TimeProvider time,
         ILogger logger,
         RtpPortPair ports,
+        bool ownsPorts,
         Socket rtpSocket,
         Socket rtcpSocket,
         RtpStreamSettings settings,
@@ -55,6 +56,7 @@ internal sealed partial class RtpStream : IDisposable
         _time = time;
         _logger = logger;
         Ports = ports;
+        OwnsPorts = ownsPorts;
         _rtpSocket = rtpSocket;
         _rtcpSocket = rtcpSocket;
         _settings = settings;
@@ -95,6 +97,12 @@ internal sealed partial class RtpStream : IDisposable
     /// <summary>Gets the leased local port pair (put the RTP port in the SDP answer).</summary>
     public RtpPortPair Ports { get; }
 
+    /// <summary>Gets a value indicating whether closing the stream returns <see cref="Ports"/> to the engine's allocator.</summary>
+    public bool OwnsPorts { get; }
+
+    /// <summary>Gets the negotiated settings the stream was opened with.</summary>
+    public RtpStreamSettings Settings => _settings;
+
     /// <summary>Gets our SSRC for outgoing RTP and RTCP.</summary>
     public uint Ssrc { get; }
 
@@ -120,7 +128,7 @@ internal sealed partial class RtpStream : IDisposable
         }
     }
 
-    /// <summary>Closes both sockets, stops the timers and returns the ports. Idempotent.</summary>
+    /// <summary>Closes both sockets, stops the timers and returns the ports (when the stream leased them). Idempotent.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0)

@@ -17,7 +17,7 @@ namespace Telepath.Media.Rtp.Engine;
 /// <param name="DtmfOut">Key presses sent.</param>
 /// <param name="RtcpIn">RTCP compound packets received.</param>
 /// <param name="RtcpOut">RTCP compound packets sent.</param>
-/// <param name="ReceiveP50Microseconds">Median time from packet arrival to the consumer callback.</param>
+/// <param name="ReceiveP50Microseconds">Median time from packet arrival to the consumer callback's return.</param>
 /// <param name="ReceiveP99Microseconds">99th percentile of the same.</param>
 /// <param name="SendP50Microseconds">Median time from a frame's due time to its send call returning.</param>
 /// <param name="SendP99Microseconds">99th percentile of the same.</param>
