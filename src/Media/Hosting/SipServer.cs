@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Telepath.Media.Edge;
 using Telepath.Media.Rtp;
@@ -47,17 +48,7 @@ internal sealed class SipServer : IAsyncDisposable
         var limits = new SipParserLimits { MaxMessageBytes = options.MaxMessageBytes };
         _layer = new SipTransportLayer(limits, Metrics);
         IPAddress listen = IPAddress.Parse(options.ListenAddress);
-        if (options.Udp)
-        {
-            _layer.Add(new UdpSipTransport(new IPEndPoint(listen, options.Port), Metrics));
-        }
-
-        if (options.Tcp)
-        {
-            // With port 0 the TCP listener takes the port UDP got, so both share one number like on 5060.
-            int port = options.Port == 0 && _layer.Transports.Count > 0 ? _layer.Transports[0].LocalEndPoint.Port : options.Port;
-            _layer.Add(new TcpSipTransport(new IPEndPoint(listen, port), Metrics, limits, options.MaxTcpConnections, options.TcpIdleTimeout, timeProvider));
-        }
+        BindTransports(listen, options, limits, timeProvider);
 
         IPAddress advertised = options.MediaAddress is not null ? IPAddress.Parse(options.MediaAddress)
             : listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : listen;
@@ -79,6 +70,44 @@ internal sealed class SipServer : IAsyncDisposable
     }
 
     /// <summary>Gets the UAS core.</summary>
+    // With port 0 UDP and TCP must still share one number, as they do on 5060. UDP takes a free port first; when TCP
+    // finds that port taken (the ephemeral ranges of the two protocols are independent), both let go and try again.
+    private void BindTransports(IPAddress listen, SipOptions options, SipParserLimits limits, TimeProvider timeProvider)
+    {
+        const int Attempts = 16;
+        for (int attempt = 1; ; attempt++)
+        {
+            UdpSipTransport? udp = options.Udp ? new UdpSipTransport(new IPEndPoint(listen, options.Port), Metrics) : null;
+            int port = options.Port == 0 && udp is not null ? udp.LocalEndPoint.Port : options.Port;
+            try
+            {
+                TcpSipTransport? tcp = options.Tcp
+                    ? new TcpSipTransport(new IPEndPoint(listen, port), Metrics, limits, options.MaxTcpConnections, options.TcpIdleTimeout, timeProvider)
+                    : null;
+                if (udp is not null)
+                {
+                    _layer.Add(udp);
+                }
+
+                if (tcp is not null)
+                {
+                    _layer.Add(tcp);
+                }
+
+                return;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse && options.Port == 0 && udp is not null && attempt < Attempts)
+            {
+                udp.CloseUnstarted();
+            }
+            catch
+            {
+                udp?.CloseUnstarted();
+                throw;
+            }
+        }
+    }
+
     public SipUserAgentServer UserAgent { get; }
 
     /// <summary>Gets the counters.</summary>

@@ -70,6 +70,13 @@ internal sealed class UdpSipTransport : ISipTransport
         }
     }
 
+    /// <summary>Releases the socket of a transport that was never started (its owner could not use it).</summary>
+    internal void CloseUnstarted()
+    {
+        _socket.Dispose();
+        _stopping.Dispose();
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
