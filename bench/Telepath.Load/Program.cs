@@ -10,6 +10,9 @@ switch (scenario)
     case "rtp-relay":
         await RtpRelayScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
         return 0;
+    case "bridge-relay":
+        await BridgeRelayScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
+        return 0;
     default:
         Console.WriteLine("""
             usage: dotnet run -c Release --project bench/Telepath.Load -- <scenario> [--seconds N] [--concurrency N]
@@ -19,6 +22,8 @@ switch (scenario)
                          throughput ratio and the latency added by authentication + rate limiting
               rtp-relay  N (= --concurrency) echoed G.711 streams at 50 pps through the RTP engine:
                          packets/s, loss, added delay p50/p99, CPU
+              bridge-relay N SIP calls on the real silo through the call bridge to the sample echo agent
+                         (own process, custom protocol): setup time, loss, round-trip delay p50/p99, CPU
             """);
         return scenario == "help" ? 0 : 2;
 }

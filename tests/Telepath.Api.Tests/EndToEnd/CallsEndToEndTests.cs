@@ -88,10 +88,12 @@ public sealed class CallsEndToEndTests : IClassFixture<EndToEndSilo>
         Assert.Equal(1, listed.GetProperty("metrics").GetProperty("calls_today").GetInt64());
 
         var answeredId = answered.GetProperty("id").GetString()!;
-        var received = await _silo.Receiver.WaitForAsync(all => Events(all, answeredId).Count >= 3);
+        var received = await _silo.Receiver.WaitForAsync(all => Events(all, answeredId).Count >= 5);
         var events = Events(received, answeredId);
-        Assert.Equal(["call.started", "call.answered", "call.ended"], events.Select(e => e.GetProperty("type").GetString()));
-        var ended = events[2].GetProperty("data");
+        Assert.Equal(
+            ["call.started", "call.answered", "agent.connected", "agent.disconnected", "call.ended"],
+            events.Select(e => e.GetProperty("type").GetString()));
+        var ended = events[^1].GetProperty("data");
         Assert.Equal(main.Id, ended.GetProperty("trunk_id").GetString());
         Assert.Equal("PCMU", ended.GetProperty("codec").GetString());
         Assert.Equal("caller_hangup", ended.GetProperty("disconnect_reason").GetString());
