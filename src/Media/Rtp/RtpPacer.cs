@@ -9,6 +9,13 @@ namespace Telepath.Media.Rtp;
 /// rather than by adding intervals, so timer lateness never accumulates: a late wake-up sends the due frames
 /// and the schedule stays anchored. The frame index also gives the RTP timestamp (base + n × samples).</para>
 /// <para>The queue is a ring of preallocated frames; <see cref="Flush"/> empties it at once for barge-in.</para>
+/// <para>Standing delay: an agent that streams in real time (a paced bot, an echo) never lets the queue drain, so
+/// a backlog left by one stall (a burst after a network or scheduling hiccup) would delay every later frame for the
+/// rest of the call. Over each window of <see cref="WindowFrames"/> sent frames the pacer watches the smallest
+/// backlog and how many frames arrived; when frames arrived at real-time pace (±10 %) and the backlog never fell to
+/// <see cref="TargetFrames"/>, it skips up to <see cref="MaxSkipsPerWindow"/> frames in the next window, spread out,
+/// as an adaptive jitter buffer would. Bursty producers (text-to-speech a few times faster than real time, then
+/// quiet) never look steady, so their speech is never cut.</para>
 /// </remarks>
 internal sealed class RtpPacer
 {
@@ -23,6 +30,22 @@ internal sealed class RtpPacer
     private long _start;
     private long _overflowBytes;
     private long _underruns;
+    private long _skipped;
+    private int _windowSends;
+    private int _windowArrivals;
+    private int _windowMin = int.MaxValue;
+    private int _skipBudget;
+
+    /// <summary>Sent frames per observation window (1 s at 20 ms).</summary>
+    public const int WindowFrames = 50;
+
+    /// <summary>Backlog, in frames, that a steady stream may keep (absorbs ordinary arrival jitter).</summary>
+    public const int TargetFrames = 2;
+
+    /// <summary>Most frames skipped per window (a 10 % speed-up at most, one frame in ten).</summary>
+    public const int MaxSkipsPerWindow = 5;
+
+    private const int SkipSpacing = WindowFrames / MaxSkipsPerWindow;
 
     /// <summary>Creates a pacer.</summary>
     /// <param name="timeProvider">Source of the monotonic timestamp frequency.</param>
@@ -61,6 +84,9 @@ internal sealed class RtpPacer
     /// <summary>Gets the number of due slots that found the queue empty.</summary>
     public long Underruns => _underruns;
 
+    /// <summary>Gets the frames skipped to shed a standing delay (see remarks).</summary>
+    public long SkippedFrames => _skipped;
+
     /// <summary>Gets the due time (a <see cref="TimeProvider.GetTimestamp"/> value) of frame <see cref="FrameIndex"/>.</summary>
     public long NextDue => DueTime(FrameIndex);
 
@@ -93,6 +119,7 @@ internal sealed class RtpPacer
             {
                 _count++;
                 _tailFill = 0;
+                _windowArrivals++;
             }
         }
 
@@ -112,6 +139,7 @@ internal sealed class RtpPacer
         _ring.AsSpan((slot * _frameBytes) + _tailFill, _frameBytes - _tailFill).Fill(fill);
         _tailFill = 0;
         _count++;
+        _windowArrivals++;
     }
 
     /// <summary>Discards everything queued at once (barge-in). The schedule keeps running.</summary>
@@ -122,6 +150,8 @@ internal sealed class RtpPacer
         _head = 0;
         _count = 0;
         _tailFill = 0;
+        ResetWindow();
+        _skipBudget = 0;
         return flushed;
     }
 
@@ -140,12 +170,45 @@ internal sealed class RtpPacer
         if (_count == 0)
         {
             _underruns++;
+            ResetWindow();
+            _skipBudget = 0;
             return PacerResult.Underrun;
+        }
+
+        if (_skipBudget > 0 && _count > TargetFrames + 1 && FrameIndex % SkipSpacing == 0)
+        {
+            // Shed 20 ms of standing delay: the caller hears the next frame in this slot.
+            _head = (_head + 1) % _capacity;
+            _count--;
+            _skipBudget--;
+            _skipped++;
         }
 
         _ring.AsSpan(_head * _frameBytes, _frameBytes).CopyTo(destination);
         _head = (_head + 1) % _capacity;
         _count--;
+        Observe();
         return PacerResult.Frame;
+    }
+
+    private void Observe()
+    {
+        _windowMin = Math.Min(_windowMin, _count);
+        if (++_windowSends < WindowFrames)
+        {
+            return;
+        }
+
+        // Real-time pace: as many frames arrived as were sent, within 10 %.
+        bool steady = _windowArrivals >= WindowFrames * 9 / 10 && _windowArrivals <= WindowFrames * 11 / 10;
+        _skipBudget = steady && _windowMin > TargetFrames ? Math.Min(_windowMin - TargetFrames, MaxSkipsPerWindow) : 0;
+        ResetWindow();
+    }
+
+    private void ResetWindow()
+    {
+        _windowSends = 0;
+        _windowArrivals = 0;
+        _windowMin = int.MaxValue;
     }
 }

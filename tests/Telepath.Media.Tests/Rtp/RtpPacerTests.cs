@@ -46,6 +46,74 @@ public sealed class RtpPacerTests
     }
 
     [Fact]
+    public void A_standing_backlog_behind_a_real_time_producer_is_shed_a_few_frames_a_second()
+    {
+        var pacer = new RtpPacer(_time);
+        pacer.Start(_time.GetTimestamp());
+        var frame = new byte[160];
+        int produced = 0;
+
+        // A stall delivered 12 frames at once; after that the agent streams exactly one frame per slot.
+        for (; produced < 12; produced++)
+        {
+            pacer.Enqueue(Frame(produced));
+        }
+
+        var backlog = new List<int>();
+        for (int slot = 0; slot < 50 * 6; slot++)
+        {
+            pacer.Enqueue(Frame(produced++));
+            AdvanceToNextSlot(pacer);
+            Assert.Equal(PacerResult.Frame, pacer.Next(_time.GetTimestamp(), frame));
+            backlog.Add(pacer.QueuedFrames);
+        }
+
+        Assert.True(backlog[49] >= 12, "the first window only observes");
+        Assert.InRange(backlog[^1], 0, RtpPacer.TargetFrames + 1);
+        Assert.Equal(backlog[49] - backlog[^1], pacer.SkippedFrames);
+        Assert.Equal(produced - pacer.QueuedFrames - pacer.SkippedFrames, pacer.FrameIndex);
+    }
+
+    [Fact]
+    public void Bursty_speech_ahead_of_time_is_never_skipped()
+    {
+        var pacer = new RtpPacer(_time);
+        pacer.Start(_time.GetTimestamp());
+        var frame = new byte[160];
+
+        // Text-to-speech: 4 s of audio arrives at once, then nothing until it has played.
+        for (int i = 0; i < 200; i++)
+        {
+            pacer.Enqueue(Frame(i));
+        }
+
+        for (int expected = 0; expected < 200; expected++)
+        {
+            AdvanceToNextSlot(pacer);
+            Assert.Equal(PacerResult.Frame, pacer.Next(_time.GetTimestamp(), frame));
+            Assert.Equal((byte)expected, frame[0]);
+        }
+
+        Assert.Equal(0, pacer.SkippedFrames);
+    }
+
+    private void AdvanceToNextSlot(RtpPacer pacer)
+    {
+        long wait = pacer.NextDue - _time.GetTimestamp();
+        if (wait > 0)
+        {
+            _time.Advance(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / _time.TimestampFrequency));
+        }
+    }
+
+    private static byte[] Frame(int index)
+    {
+        var frame = new byte[160];
+        frame.AsSpan().Fill((byte)index);
+        return frame;
+    }
+
+    [Fact]
     public void Late_wake_up_catches_up_without_shifting_later_due_times()
     {
         var pacer = new RtpPacer(_time);

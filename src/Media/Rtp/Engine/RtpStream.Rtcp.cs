@@ -62,7 +62,10 @@ internal sealed partial class RtpStream
                 _receiveLatency.GetPercentileMicroseconds(50),
                 _receiveLatency.GetPercentileMicroseconds(99),
                 _sendLatency.GetPercentileMicroseconds(50),
-                _sendLatency.GetPercentileMicroseconds(99));
+                _sendLatency.GetPercentileMicroseconds(99))
+            {
+                FramesSkipped = _pacer.SkippedFrames,
+            };
         }
     }
 

@@ -43,6 +43,9 @@ internal sealed record RtpStreamStatistics(
     double SendP50Microseconds,
     double SendP99Microseconds)
 {
+    /// <summary>Gets the outgoing frames skipped to shed a standing playout delay (see <see cref="RtpPacer"/>).</summary>
+    public long FramesSkipped { get; init; }
+
     /// <summary>Gets the number of datagrams dropped for <paramref name="reason"/>.</summary>
     public long DropsFor(RtpDropReason reason) => Drops[(int)reason];
 }
