@@ -29,6 +29,11 @@ internal sealed class TelepathOptionsValidator : IValidateOptions<TelepathOption
             failures.Add("Telepath:GatewayPort must be between 0 and 65535.");
         }
 
+        if (options.MinWorkerThreads is < 1 or > 1024)
+        {
+            failures.Add("Telepath:MinWorkerThreads must be between 1 and 1024.");
+        }
+
         if (options.ShutdownTimeoutSeconds is < 1 or > 3600)
         {
             failures.Add("Telepath:ShutdownTimeoutSeconds must be between 1 and 3600.");

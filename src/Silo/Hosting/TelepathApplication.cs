@@ -29,6 +29,7 @@ public static class TelepathApplication
         configure?.Invoke(builder);
 
         var settings = TelepathSettings.Read(builder.Configuration);
+        ThreadPoolMinimum.Apply(settings.Telepath.MinWorkerThreads);
         var database = TelepathDatabaseFactory.Create(settings.Telepath);
 
         builder.Services.AddTelepathSettings(builder.Configuration);

@@ -31,6 +31,10 @@ public sealed class SippServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // As the silo does at start (Telepath:MinWorkerThreads): load runs measure the SIP stack, not the pool's ramp-up.
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), completionPorts);
+
         Directory.Add(new TrunkIdentity(
             "trunk-interop", "account-1", Username, TrunkAdmission.Accept,
             [DigestHa1.FromPassword(DigestAlgorithm.Md5, Username, Domain, Password), DigestHa1.FromPassword(DigestAlgorithm.Sha256, Username, Domain, Password)],
