@@ -94,13 +94,7 @@ internal static class BridgeRelayScenario
         stop.Set();
         sender.Join();
 
-        long sent = 0;
-        long received = 0;
-        foreach (RtpPeer peer in peers)
-        {
-            sent += peer.Sent;
-            received += peer.Received;
-        }
+        (long sent, long received) = RelayReport.Totals(peers);
 
         for (int i = 0; i < streams; i++)
         {
@@ -118,15 +112,14 @@ internal static class BridgeRelayScenario
 
         (int records, double meanOfMeans, double p99OfP99s, double maxP99) = await GatewayProcessingAsync(silo);
 
-        double loss = sent == 0 ? 0 : 100.0 * (sent - received) / sent;
         Console.WriteLine(FormattableString.Invariant(
             $"bridge-relay calls={streams} established={established} {arguments.Seconds} s measured, {Environment.ProcessorCount} cores shared by silo, echo agent process and generator"));
         Console.WriteLine(FormattableString.Invariant(
             $"  call setup (INVITE -> 401 -> INVITE -> 200, agent connect included): p50 {setup.GetValueAtPercentile(50) / 1000.0:0.0} ms, p99 {setup.GetValueAtPercentile(99) / 1000.0:0.0} ms"));
         Console.WriteLine(FormattableString.Invariant(
-            $"  RTP packets/s through the silo (in+out): {(sent + received) / arguments.Seconds:0}   sent {sent}, echoed {received}, loss {loss:0.000} %"));
+            $"  RTP packets/s through the silo (in+out): {RelayReport.Traffic(sent, received, arguments.Seconds)}"));
         Console.WriteLine(FormattableString.Invariant(
-            $"  round trip RTP -> agent -> RTP: p50 {delay.GetValueAtPercentile(50) / 1000.0:0.00} ms, p99 {delay.GetValueAtPercentile(99) / 1000.0:0.00} ms, p99.9 {delay.GetValueAtPercentile(99.9) / 1000.0:0.00} ms, max {delay.GetMaxValue() / 1000.0:0.00} ms"));
+            $"  round trip RTP -> agent -> RTP: {RelayReport.Delay(delay)}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  gateway processing per call (bridge's own measure, {records} call records): mean {meanOfMeans:0.000} ms, p99 of per-call p99s {p99OfP99s:0.000} ms, worst call p99 {maxP99:0.000} ms"));
         Console.WriteLine(FormattableString.Invariant(

@@ -72,23 +72,19 @@ internal static class RtpRelayScenario
         stop.Set();
         sender.Join();
 
-        long sent = 0;
-        long received = 0;
+        (long sent, long received) = RelayReport.Totals(peers);
         foreach (RtpPeer peer in peers)
         {
-            sent += peer.Sent;
-            received += peer.Received;
             peer.Dispose();
         }
 
         double seconds = measured.TotalSeconds;
-        double loss = sent == 0 ? 0 : 100.0 * (sent - received) / sent;
         Console.WriteLine(FormattableString.Invariant(
             $"rtp-relay streams={streams} {seconds:0} s, {Environment.ProcessorCount} cores shared by engine and generator"));
         Console.WriteLine(FormattableString.Invariant(
-            $"  engine packets/s (in+out): {(sent + received) / seconds:0}   sent {sent}, echoed {received}, loss {loss:0.000} %"));
+            $"  engine packets/s (in+out): {RelayReport.Traffic(sent, received, seconds)}"));
         Console.WriteLine(FormattableString.Invariant(
-            $"  added delay (send -> echo arrival): p50 {histogram.GetValueAtPercentile(50) / 1000.0:0.000} ms, p99 {histogram.GetValueAtPercentile(99) / 1000.0:0.000} ms, p99.9 {histogram.GetValueAtPercentile(99.9) / 1000.0:0.000} ms, max {histogram.GetMaxValue() / 1000.0:0.000} ms"));
+            $"  added delay (send -> echo arrival): {RelayReport.Delay(histogram)}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  echo frames trimmed by the 40 ms playout cap (whole run): {Interlocked.Read(ref EchoConsumer.Trimmed)}"));
         Console.WriteLine(FormattableString.Invariant(

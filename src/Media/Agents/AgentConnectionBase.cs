@@ -185,6 +185,18 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <summary>Counts a dropped caller frame.</summary>
     protected void CountDroppedFrame() => Interlocked.Increment(ref _droppedFrames);
 
+    /// <summary>Queues one caller frame's message; when the queue is full the frame is dropped and counted.</summary>
+    protected bool EnqueueFrame(OutgoingMessage message)
+    {
+        if (Enqueue(message))
+        {
+            return true;
+        }
+
+        CountDroppedFrame();
+        return false;
+    }
+
     /// <summary>Counts a dropped agent audio chunk.</summary>
     protected void CountDroppedChunk() => Interlocked.Increment(ref _droppedChunks);
 

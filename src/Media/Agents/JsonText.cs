@@ -54,6 +54,22 @@ internal static class JsonText
         reader.Skip();
     }
 
+    /// <summary>
+    /// Moves onto the value of the property the reader is on: true when it is an object (the reader stands on its
+    /// start, ready for its members); any other value is skipped whole and false returned.
+    /// </summary>
+    public static bool TryEnterObject(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.StartObject)
+        {
+            return true;
+        }
+
+        reader.Skip();
+        return false;
+    }
+
     /// <summary>Returns a scratch buffer to the pool.</summary>
     public static void Release(ref byte[]? scratch)
     {

@@ -86,13 +86,7 @@ internal sealed class CustomAgentConnection : AgentConnectionBase
             message = EndMessage(writer);
         }
 
-        if (!Enqueue(message))
-        {
-            CountDroppedFrame();
-            return false;
-        }
-
-        return true;
+        return EnqueueFrame(message);
     }
 
     /// <inheritdoc />

@@ -52,14 +52,9 @@ internal ref struct MediaStreamMessage
                     else if (reader.ValueTextEquals("media"u8) || reader.ValueTextEquals("mark"u8))
                     {
                         int candidate = reader.ValueTextEquals("media"u8) ? ParentMedia : ParentMark;
-                        reader.Read();
-                        if (reader.TokenType == JsonTokenType.StartObject)
+                        if (JsonText.TryEnterObject(ref reader))
                         {
                             parent = candidate;
-                        }
-                        else
-                        {
-                            reader.Skip();
                         }
                     }
                     else

@@ -62,11 +62,8 @@ internal ref struct ConvaiServerMessage
                     }
                     else
                     {
-                        reader.Read();
-                        if (reader.TokenType != JsonTokenType.StartObject)
-                        {
-                            reader.Skip();
-                        }
+                        // Every other top-level object (the event's payload) is read member by member below.
+                        JsonText.TryEnterObject(ref reader);
                     }
 
                     continue;

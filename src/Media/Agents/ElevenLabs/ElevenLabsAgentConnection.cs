@@ -66,13 +66,7 @@ internal sealed partial class ElevenLabsAgentConnection : AgentConnectionBase
             message = Json.Complete();
         }
 
-        if (!Enqueue(message))
-        {
-            CountDroppedFrame();
-            return false;
-        }
-
-        return true;
+        return EnqueueFrame(message);
     }
 
     /// <inheritdoc />

@@ -58,13 +58,7 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
             message = Json.Complete();
         }
 
-        if (!Enqueue(message))
-        {
-            CountDroppedFrame();
-            return false;
-        }
-
-        return true;
+        return EnqueueFrame(message);
     }
 
     /// <inheritdoc />

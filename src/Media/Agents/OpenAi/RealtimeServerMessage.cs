@@ -87,14 +87,9 @@ internal ref struct RealtimeServerMessage
                     else if (reader.ValueTextEquals("response"u8) || reader.ValueTextEquals("error"u8))
                     {
                         int candidate = reader.ValueTextEquals("response"u8) ? ParentResponse : ParentError;
-                        reader.Read();
-                        if (reader.TokenType == JsonTokenType.StartObject)
+                        if (JsonText.TryEnterObject(ref reader))
                         {
                             parent = candidate;
-                        }
-                        else
-                        {
-                            reader.Skip();
                         }
                     }
                     else
