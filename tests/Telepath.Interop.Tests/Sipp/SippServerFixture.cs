@@ -33,7 +33,7 @@ public sealed class SippServerFixture : IAsyncLifetime
     {
         // As the silo does at start (Telepath:MinWorkerThreads): load runs measure the SIP stack, not the pool's ramp-up.
         ThreadPool.GetMinThreads(out int workers, out int completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, 32), completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8), completionPorts);
 
         Directory.Add(new TrunkIdentity(
             "trunk-interop", "account-1", Username, TrunkAdmission.Accept,
