@@ -141,7 +141,8 @@ public sealed class CallsEndToEndTests : IClassFixture<EndToEndSilo>
         Assert.Equal(["agent.connected", "trunk.error"], types.Order(StringComparer.Ordinal));
     }
 
-    private static List<JsonElement> Events(IReadOnlyList<ReceivedWebhook> received, string callId)
+    /// <summary>The accepted deliveries of <paramref name="callId"/>'s events, each event once, in arrival order.</summary>
+    internal static List<JsonElement> Events(IReadOnlyList<ReceivedWebhook> received, string callId)
     {
         var events = new List<JsonElement>();
         foreach (var webhook in received.Where(w => w.Accepted))

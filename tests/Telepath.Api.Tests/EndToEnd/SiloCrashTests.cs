@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Telepath.Api.Tests.Support;
+using Telepath.Api.Tests.Webhooks;
 using Telepath.Silo.Hosting;
 using Telepath.Silo.Tests.Support;
 using Telepath.TestKit;
@@ -16,27 +17,33 @@ namespace Telepath.Api.Tests.EndToEnd;
 /// <summary>
 /// Issue #9 / design §5: a silo that dies mid-call (SIGKILL: no drain, no goodbye) leaves its live call in the store;
 /// the next silo's sweeper ends it as <c>dropped</c> with <c>network_error</c>, so the call shows up rather than
-/// staying "connected" forever.
+/// staying "connected" forever. The call's webhook events, written to the outbox before the kill while the receiver
+/// was down, are delivered after the restart, in order, with the sweeper's <c>call.ended</c> last (issue #10).
 /// </summary>
 public sealed class SiloCrashTests
 {
     [Fact(Timeout = 150_000)]
-    public async Task A_silo_killed_mid_call_leaves_a_dropped_record_after_restart()
+    public async Task A_silo_killed_mid_call_leaves_a_dropped_record_and_delivers_its_queued_webhooks_after_restart()
     {
         using var data = new TempDirectory("telepath-e2e-crash");
         await using var agent = await FakeAgentServer.StartAsync(static session => session.Closed);
+        using var certificate = WebhookReceiver.CreateCertificate();
+        // Its port is fixed now, but nothing listens until after the restart: every delivery before the kill fails.
+        await using var receiver = new WebhookReceiver(certificate);
+        var webhooks = WebhookSiloFixture.Switches(certificate);
         ApiKeyClient key;
         (string Id, string Username, string Password) trunk;
-        await using (var setup = await SiloProcess.StartAsync(data.Path))
+        await using (var setup = await SiloProcess.StartAsync(data.Path, webhooks))
         {
             key = await ApiKeyClient.CreateAsync(setup, null, null, 100_000);
             trunk = await EndToEndSilo.CreateTrunkAsync(key, agent.WebSocketUri("/agent"), "Crashing");
+            await WebhookSiloFixture.CreateEndpointAsync(key, receiver.Url());
         }
 
         var sip = new IPEndPoint(IPAddress.Loopback, FreePort.Udp());
         var https = FreePort.Tcp();
         var output = new ConcurrentQueue<string>();
-        using var process = StartProgram(data.Path, sip.Port, https, output);
+        using var process = StartProgram(data.Path, sip.Port, https, output, webhooks);
         using var sippStop = new CancellationTokenSource();
         Task<(int, string)>? call = null;
         string callId;
@@ -63,7 +70,9 @@ public sealed class SiloCrashTests
             }
         }
 
-        await using var restarted = await SiloProcess.StartAsync(data.Path, "--Telepath:Calls:SweepIntervalSeconds=1", "--Telepath:Calls:GraceSeconds=0");
+        Assert.Equal(0, receiver.Arrivals);
+        await receiver.StartAsync();
+        await using var restarted = await SiloProcess.StartAsync(data.Path, [.. webhooks, "--Telepath:Calls:SweepIntervalSeconds=1", "--Telepath:Calls:GraceSeconds=0"]);
         using var after = Client(restarted.HttpsBase, key.Secret);
         var record = await EndToEndSilo.EventuallyAsync(
             () => ReadAsync(after, "/v1/calls/" + callId),
@@ -73,14 +82,21 @@ public sealed class SiloCrashTests
         Assert.Equal("network_error", record.GetProperty("disconnect_reason").GetString());
         Assert.NotEqual(JsonValueKind.Null, record.GetProperty("answer_time").ValueKind);
         Assert.NotEqual(JsonValueKind.Null, record.GetProperty("end_time").ValueKind);
+
+        var received = await receiver.WaitForAsync(all => CallsEndToEndTests.Events(all, callId).Count >= 4, TimeSpan.FromSeconds(60));
+        var events = CallsEndToEndTests.Events(received, callId);
+        Assert.Equal(
+            ["call.started", "call.answered", "agent.connected", "call.ended"],
+            events.Select(e => e.GetProperty("type").GetString()));
+        Assert.Equal("network_error", events[^1].GetProperty("data").GetProperty("disconnect_reason").GetString());
     }
 
-    private static Process StartProgram(string dataDirectory, int sipPort, int httpsPort, ConcurrentQueue<string> output)
+    private static Process StartProgram(string dataDirectory, int sipPort, int httpsPort, ConcurrentQueue<string> output, IEnumerable<string> extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         var rtp = Math.Min(FreePort.Udp() & ~1, 65_000);
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             typeof(TelepathApplication).Assembly.Location,
             "--Telepath:DataDirectory=" + dataDirectory,
             "--Telepath:Http:ListenAddress=127.0.0.1",
@@ -94,7 +110,9 @@ public sealed class SiloCrashTests
             "--Telepath:Rtp:PortRangeStart=" + rtp.ToString(CultureInfo.InvariantCulture),
             "--Telepath:Rtp:PortRangeEnd=" + (rtp + 99).ToString(CultureInfo.InvariantCulture),
             "--Logging:LogLevel:Default=Warning",
-        })
+            .. extra,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
