@@ -57,7 +57,11 @@ public sealed class CallsEndToEndTests : IClassFixture<EndToEndSilo>
             Assert.Equal("failed", byReason[reason].GetProperty("status").GetString());
         }
 
-        var parkedCall = Assert.Single((await EndToEndSilo.GetDataAsync(key, "/v1/calls?trunk_id=" + parked.Id)).EnumerateArray());
+        // The record is written when the call ends, a moment after SIPp saw the 403: read until it is final.
+        var parkedCalls = await EndToEndSilo.EventuallyAsync(
+            () => EndToEndSilo.GetDataAsync(key, "/v1/calls?trunk_id=" + parked.Id),
+            calls => calls.GetArrayLength() == 1 && calls[0].GetProperty("status").GetString() is "completed" or "failed");
+        var parkedCall = Assert.Single(parkedCalls.EnumerateArray());
         Assert.Equal("failed", parkedCall.GetProperty("status").GetString());
         Assert.Equal("trunk_inactive", parkedCall.GetProperty("disconnect_reason").GetString());
 
@@ -80,11 +84,18 @@ public sealed class CallsEndToEndTests : IClassFixture<EndToEndSilo>
         Assert.Equal(0, overview.GetProperty("dropped").GetInt64());
         Assert.Equal(20, overview.GetProperty("success_rate").GetDouble(), 3);
 
-        var metrics = (await EndToEndSilo.GetDataAsync(key, "/v1/trunks/" + main.Id)).GetProperty("metrics");
+        // Trunk and account aggregates are fed separately (one-way messages): read each until it has settled.
+        var metrics = (await EndToEndSilo.EventuallyAsync(
+            () => EndToEndSilo.GetDataAsync(key, "/v1/trunks/" + main.Id),
+            t => t.GetProperty("metrics").GetProperty("calls_today").GetInt64() == 4 && t.GetProperty("metrics").GetProperty("active_calls").GetInt32() == 0))
+            .GetProperty("metrics");
         Assert.Equal(4, metrics.GetProperty("calls_today").GetInt64());
         Assert.Equal(25, metrics.GetProperty("success_rate").GetDouble(), 3);
         Assert.Equal(0, metrics.GetProperty("active_calls").GetInt32());
-        var listed = (await EndToEndSilo.GetDataAsync(key, "/v1/trunks")).EnumerateArray().Single(t => t.GetProperty("id").GetString() == parked.Id);
+        var trunks = await EndToEndSilo.EventuallyAsync(
+            () => EndToEndSilo.GetDataAsync(key, "/v1/trunks"),
+            list => list.EnumerateArray().Any(t => t.GetProperty("id").GetString() == parked.Id && t.GetProperty("metrics").GetProperty("calls_today").GetInt64() == 1));
+        var listed = trunks.EnumerateArray().Single(t => t.GetProperty("id").GetString() == parked.Id);
         Assert.Equal(1, listed.GetProperty("metrics").GetProperty("calls_today").GetInt64());
 
         var answeredId = answered.GetProperty("id").GetString()!;
