@@ -36,6 +36,10 @@ public sealed class PostgresClusterTests
             var addressB = LocalAddress(siloB);
             Assert.NotEqual(addressA, addressB);
 
+            // Membership is eventually consistent: until each silo sees the other as active, a call through B may
+            // activate a second copy of the grain locally instead of finding A's.
+            await BothSeeEachOtherAsync(siloA, siloB);
+
             var throughA = siloA.Services.GetRequiredService<IGrainFactory>().GetGrain<IProbeGrain>("cluster-probe");
             await throughA.SetValueAsync("written through A");
             Assert.Equal(addressA, await throughA.GetSiloAsync());
@@ -64,6 +68,20 @@ public sealed class PostgresClusterTests
         finally
         {
             await siloB.StopAsync();
+        }
+    }
+
+    private static async Task BothSeeEachOtherAsync(params IHost[] silos)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        foreach (var silo in silos)
+        {
+            var membership = silo.Services.GetRequiredService<IClusterMembershipService>();
+            while (membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active) < silos.Length)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "The silos never saw each other as active.");
+                await Task.Delay(100);
+            }
         }
     }
 
