@@ -28,8 +28,25 @@ internal static class BaresipRunner
         return string.Empty;
     }
 
-    /// <summary>Places one call and waits for baresip to exit (bounded by <paramref name="timeout"/>).</summary>
+    /// <summary>
+    /// Places one call and waits for baresip to exit (bounded by <paramref name="timeout"/>). baresip listens on UDP
+    /// and TCP at once; a free UDP port may be taken for TCP, so a start that fails to bind is retried on another.
+    /// </summary>
     public static async Task<BaresipResult> CallAsync(
+        IPEndPoint server, string username, string password, string called, string codec, bool tcp, TimeSpan toneLength, TimeSpan timeout)
+    {
+        BaresipResult result;
+        int attempt = 0;
+        do
+        {
+            result = await CallOnceAsync(server, username, password, called, codec, tcp, toneLength, timeout);
+        }
+        while (++attempt < 5 && result.Output.Contains("Address already in use", StringComparison.Ordinal) && !result.Established);
+
+        return result;
+    }
+
+    private static async Task<BaresipResult> CallOnceAsync(
         IPEndPoint server, string username, string password, string called, string codec, bool tcp, TimeSpan toneLength, TimeSpan timeout)
     {
         string baresip = RequireBaresip();
