@@ -29,7 +29,7 @@ internal sealed class EchoAgentProcess : IAsyncDisposable
         string project = Path.Combine(root, "samples", "EchoAgent", "EchoAgent.csproj");
         await RunAsync("dotnet", ["build", project, "-c", "Release", "-v", "q", "-nologo"]);
         string dll = Path.Combine(root, "samples", "EchoAgent", "bin", "Release", "net10.0", "EchoAgent.dll");
-        int port = FreeTcpPort();
+        int port = LoopbackPort.FreeTcp();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in new[] { dll, "--urls", "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture), "--EchoAgent:DelayMs=0", "--Logging:LogLevel:Default=Warning" })
         {
@@ -99,12 +99,5 @@ internal sealed class EchoAgentProcess : IAsyncDisposable
         }
 
         throw new InvalidOperationException("run from inside the Telepath repository");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

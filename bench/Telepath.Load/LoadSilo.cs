@@ -42,7 +42,7 @@ internal sealed class LoadSilo : IAsyncDisposable
             "--Telepath:Http:ListenAddress=127.0.0.1",
             "--Telepath:Http:HttpPort=-1",
             "--Telepath:Http:HttpsPort=0",
-            "--Telepath:SiloPort=" + FreeTcpPort(),
+            "--Telepath:SiloPort=" + LoopbackPort.FreeTcp(),
             "--Telepath:GatewayPort=0",
             "--Telepath:Sip:ListenAddress=127.0.0.1",
             "--Telepath:Sip:Port=0",
@@ -80,12 +80,5 @@ internal sealed class LoadSilo : IAsyncDisposable
         var command = new ApiKeyCreateCommand(accountId, ids.New(ResourcePrefixes.ApiKey), "load", ApiKeyScopes.All, int.MaxValue / 2, ApiKeySecrets.Hint(secret), DateTimeOffset.UtcNow);
         await grains.GetGrain<IAccountGrain>(accountId).AddApiKeyAsync(command, ApiKeySecrets.GrainKey(secret));
         return secret;
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -116,8 +116,7 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
                 continue;
             }
 
-            var ended = call.EndTime ?? call.UpdatedAt;
-            _book.End(new CallStatsSample(call.Id, call.AccountId, call.TrunkId, call.Status, ended, call.DurationSecondsAt(ended), call.Metrics), now);
+            _book.End(SampleOf(call), now);
             if (now - call.UpdatedAt < InFlightWindow)
             {
                 _countedByRebuild.Add(call.Id);
@@ -149,8 +148,7 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
                 continue;
             }
 
-            var ended = call.EndTime ?? call.UpdatedAt;
-            _book.Record(new CallStatsSample(call.Id, call.AccountId, call.TrunkId, call.Status, ended, call.DurationSecondsAt(ended), call.Metrics), now);
+            _book.Record(SampleOf(call), now);
             _state.State.TrunkIds.Add(call.TrunkId);
             // The row's write time, not the call's end time, tells whether its end event may still be in flight.
             if (now - call.UpdatedAt < InFlightWindow)
@@ -162,6 +160,13 @@ internal abstract partial class CallStatsGrainBase : Grain, ICallStatsGrain
         Log.Rebuilt(_logger, this.GetPrimaryKeyString(), calls);
         _dirty = true;
         await PersistAsync();
+    }
+
+    /// <summary>What an ended call in the store counts for, as its end event would have said.</summary>
+    private static CallStatsSample SampleOf(CallRecord call)
+    {
+        var ended = call.EndTime ?? call.UpdatedAt;
+        return new CallStatsSample(call.Id, call.AccountId, call.TrunkId, call.Status, ended, call.DurationSecondsAt(ended), call.Metrics);
     }
 
     private async Task PersistAsync()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Telepath.TestKit.Network;
+using Telepath.TestKit.Tools;
 
 namespace Telepath.Api.Tests.EndToEnd;
 
@@ -17,7 +18,7 @@ internal static class SippCaller
         var workDir = Directory.CreateTempSubdirectory("telepath-e2e-sipp-").FullName;
         var scenario = Path.Combine(workDir, "scenario.xml");
         await File.WriteAllTextAsync(scenario, scenarioXml, cancellationToken);
-        var info = new ProcessStartInfo(RequireSipp())
+        var info = new ProcessStartInfo(InstalledTool.Require("sipp", "sip-tester"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,20 +70,5 @@ internal static class SippCaller
         }
 
         return (process.ExitCode, output);
-    }
-
-    private static string RequireSipp()
-    {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':'))
-        {
-            var candidate = Path.Combine(dir, "sipp");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail("sipp is not installed: run ./build.sh test (it installs the Debian sip-tester package).");
-        return string.Empty;
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Telepath.TestKit.Network;
+using Telepath.TestKit.Tools;
 
 namespace Telepath.Interop.Tests.Baresip;
 
@@ -13,21 +14,6 @@ namespace Telepath.Interop.Tests.Baresip;
 /// </summary>
 internal static class BaresipRunner
 {
-    public static string RequireBaresip()
-    {
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':'))
-        {
-            string candidate = Path.Combine(dir, "baresip");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail("baresip is not installed: run ./build.sh test (it installs the Debian baresip-core package).");
-        return string.Empty;
-    }
-
     /// <summary>
     /// Places one call and waits for baresip to exit (bounded by <paramref name="timeout"/>). baresip listens on UDP
     /// and TCP at once; a free UDP port may be taken for TCP, so a start that fails to bind is retried on another.
@@ -49,7 +35,7 @@ internal static class BaresipRunner
     private static async Task<BaresipResult> CallOnceAsync(
         IPEndPoint server, string username, string password, string called, string codec, bool tcp, TimeSpan toneLength, TimeSpan timeout)
     {
-        string baresip = RequireBaresip();
+        string baresip = InstalledTool.Require("baresip", "baresip-core");
         string home = Directory.CreateTempSubdirectory("telepath-baresip-").FullName;
         try
         {

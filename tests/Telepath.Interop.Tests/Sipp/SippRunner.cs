@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Telepath.TestKit.Network;
+using Telepath.TestKit.Tools;
 
 namespace Telepath.Interop.Tests.Sipp;
 
@@ -10,26 +11,11 @@ internal static class SippRunner
 {
     public static string ScenarioPath(string name) => Path.Combine(AppContext.BaseDirectory, "Sipp", "Scenarios", name);
 
-    public static string RequireSipp()
-    {
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':'))
-        {
-            string candidate = Path.Combine(dir, "sipp");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        Assert.Fail("sipp is not installed: run ./build.sh test (it installs the Debian sip-tester package).");
-        return string.Empty;
-    }
-
     public static async Task<SippResult> RunAsync(
         IPEndPoint server, string scenario, string service, string called, bool tcp = false, int calls = 1,
         string password = SippServerFixture.Password, IReadOnlyList<string>? extra = null, string? keepFiles = null, string authUser = SippServerFixture.Username)
     {
-        string sipp = RequireSipp();
+        string sipp = InstalledTool.Require("sipp", "sip-tester");
         string workDir = Directory.CreateTempSubdirectory("telepath-sipp-").FullName;
         int localPort = tcp ? FreePort.Tcp() : FreePort.Udp();
         var info = new ProcessStartInfo(sipp)

@@ -5,6 +5,8 @@ using Telepath.Media.Edge;
 using Telepath.Media.Hosting;
 using Telepath.Media.Sip.Auth;
 using Telepath.Media.Sip.UserAgent;
+using Telepath.Silo.Configuration;
+using Telepath.Silo.Hosting;
 using Telepath.TestKit.Sip;
 
 namespace Telepath.Interop.Tests.Sipp;
@@ -32,8 +34,7 @@ public sealed class SippServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // As the silo does at start (Telepath:MinWorkerThreads): load runs measure the SIP stack, not the pool's ramp-up.
-        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, 8), completionPorts);
+        ThreadPoolMinimum.Apply(new TelepathOptions().MinWorkerThreads);
 
         Directory.Add(new TrunkIdentity(
             "trunk-interop", "account-1", Username, TrunkAdmission.Accept,
