@@ -13,6 +13,13 @@ switch (scenario)
     case "bridge-relay":
         await BridgeRelayScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
         return 0;
+    case "bridge-barge-in":
+        await BridgeBargeInScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
+        return 0;
+    case "probe-agent":
+        // Started by the bridge scenarios as their agent process; not meant to be run by hand.
+        await ProbeAgent.RunAsync(args[1..]);
+        return 0;
     default:
         Console.WriteLine("""
             usage: dotnet run -c Release --project bench/Telepath.Load -- <scenario> [--seconds N] [--concurrency N]
@@ -22,8 +29,11 @@ switch (scenario)
                          throughput ratio and the latency added by authentication + rate limiting
               rtp-relay  N (= --concurrency) echoed G.711 streams at 50 pps through the RTP engine:
                          packets/s, loss, added delay p50/p99, CPU
-              bridge-relay N SIP calls on the real silo through the call bridge to the sample echo agent
-                         (own process, custom protocol): setup time, loss, round-trip delay p50/p99, CPU
+              bridge-relay N SIP calls on the real silo through the call bridge to an echoing probe agent
+                         (own process, custom protocol): per-direction delay p50/p99/p99.9, loss, CPU,
+                         and the engine's own receive/send figures
+              bridge-barge-in N such calls whose agent plays bursts and interrupts them with clear:
+                         flush time (clear sent -> last burst frame at the phone) p50/p99
             """);
         return scenario == "help" ? 0 : 2;
 }

@@ -8,35 +8,38 @@ namespace Telepath.Load;
 
 /// <summary>
 /// One simulated phone's RTP side: sends 20 ms G.711 packets from its own loopback socket and times their echo.
-/// Each payload carries its send timestamp, written as 16 μ-law bytes <c>0xF0 | nibble</c> (all within a few steps of
-/// silence, so no voice-activity detector on the way mistakes the probe for speech), followed by a byte saying whether
-/// the packet counts. The rest of the payload is μ-law silence. One reused SocketAsyncEventArgs receives: no task and
-/// no allocation per packet.
+/// Each payload is a probe (<see cref="ProbePayload"/>): its send time and whether the packet counts; the rest is
+/// μ-law silence. Echoes stamped by the probe agent add the per-direction delays, and agent bursts followed by a
+/// clear notice give the barge-in flush time (both into an optional <see cref="ProbeRecorder"/>). One reused
+/// SocketAsyncEventArgs receives: no task and no allocation per packet.
 /// </summary>
 internal sealed class RtpPeer : IDisposable
 {
-    private const int TimestampOffset = 12;
-    private const int TimestampNibbles = 16;
-    private const int CountingOffset = TimestampOffset + TimestampNibbles;
-    private const byte Counting = 0xFE;
-    private const byte Silence = 0xFF;
+    private const int PayloadOffset = 12;
+    private const int RecentBurstFrames = 16;
 
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly byte[] _packet = new byte[172];
     private readonly SocketAsyncEventArgs _receive = new();
     private readonly LongConcurrentHistogram _histogram;
+    private readonly ProbeRecorder? _probe;
+    private readonly long[] _recentBurstArrivals = new long[RecentBurstFrames];
     private readonly uint _ssrc;
     private SocketAddress? _target;
     private ushort _sequence;
     private uint _timestamp;
     private long _sent;
     private long _received;
+    private long _burstId = -1;
+    private int _burstFrames;
+    private bool _counting;
 
-    public RtpPeer(LongConcurrentHistogram histogram, uint ssrc)
+    public RtpPeer(LongConcurrentHistogram histogram, uint ssrc, ProbeRecorder? probe = null)
     {
         _histogram = histogram;
         _ssrc = ssrc;
-        _packet.AsSpan(TimestampOffset).Fill(Silence);
+        _probe = probe;
+        _packet.AsSpan(PayloadOffset).Fill(ProbePayload.Silence);
         _socket.ReceiveBufferSize = 256 * 1024;
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         _receive.SetBuffer(new byte[2048], 0, 2048);
@@ -75,9 +78,11 @@ internal sealed class RtpPeer : IDisposable
             return;
         }
 
+        Volatile.Write(ref _counting, counting);
         RtpPacketWriter.TryWriteHeader(_packet, false, 0, _sequence++, _timestamp += 160, _ssrc);
-        WriteTimestamp(_packet.AsSpan(TimestampOffset), Stopwatch.GetTimestamp());
-        _packet[CountingOffset] = counting ? Counting : Silence;
+        Span<byte> payload = _packet.AsSpan(PayloadOffset);
+        ProbePayload.Write(payload, ProbePayload.FirstOffset, Stopwatch.GetTimestamp());
+        payload[ProbePayload.KindOffset] = counting ? ProbePayload.Counting : ProbePayload.Silence;
         _socket.SendTo(_packet, SocketFlags.None, target);
         if (counting)
         {
@@ -89,30 +94,6 @@ internal sealed class RtpPeer : IDisposable
     {
         _socket.Dispose();
         _receive.Dispose();
-    }
-
-    private static void WriteTimestamp(Span<byte> destination, long value)
-    {
-        for (int i = 0; i < TimestampNibbles; i++)
-        {
-            destination[i] = (byte)(0xF0 | ((value >> (i * 4)) & 0xF));
-        }
-    }
-
-    private static bool TryReadTimestamp(ReadOnlySpan<byte> source, out long value)
-    {
-        value = 0;
-        for (int i = 0; i < TimestampNibbles; i++)
-        {
-            if ((source[i] & 0xF0) != 0xF0)
-            {
-                return false;
-            }
-
-            value |= (long)(source[i] & 0xF) << (i * 4);
-        }
-
-        return true;
     }
 
     private void ReceiveLoop()
@@ -141,12 +122,88 @@ internal sealed class RtpPeer : IDisposable
         }
 
         ReadOnlySpan<byte> packet = e.Buffer.AsSpan(0, e.BytesTransferred);
-        if (packet.Length > CountingOffset && packet[CountingOffset] == Counting && TryReadTimestamp(packet[TimestampOffset..], out long sentAt))
+        if (packet.Length < PayloadOffset + ProbePayload.Length)
         {
-            _histogram.RecordValue(Math.Max(1, (arrival - sentAt) * 1_000_000 / Stopwatch.Frequency));
-            Interlocked.Increment(ref _received);
+            return true;
+        }
+
+        ReadOnlySpan<byte> payload = packet[PayloadOffset..];
+        switch (ProbePayload.KindOf(payload))
+        {
+            case ProbePayload.Counting:
+                OnEcho(payload, arrival, stamped: false);
+                break;
+            case ProbePayload.Stamped:
+                OnEcho(payload, arrival, stamped: true);
+                break;
+            case ProbePayload.Burst:
+                OnBurstFrame(payload, arrival);
+                break;
+            case ProbePayload.ClearNotice:
+                OnClearNotice(payload);
+                break;
         }
 
         return true;
+    }
+
+    private void OnEcho(ReadOnlySpan<byte> payload, long arrival, bool stamped)
+    {
+        if (!ProbePayload.TryRead(payload, ProbePayload.FirstOffset, out long sentAt))
+        {
+            return;
+        }
+
+        _histogram.RecordValue(Math.Max(1, (arrival - sentAt) * 1_000_000 / Stopwatch.Frequency));
+        Interlocked.Increment(ref _received);
+        if (stamped && _probe is not null
+            && ProbePayload.TryRead(payload, ProbePayload.SecondOffset, out long agentReceived)
+            && ProbePayload.TryRead(payload, ProbePayload.ThirdOffset, out long agentSent))
+        {
+            _probe.OnEcho(sentAt, agentReceived, agentSent, arrival);
+        }
+    }
+
+    // Only the last few arrivals of the current burst are kept: a clear can only be overtaken by the frames the pacer
+    // sends while the clear is on its way, a handful at most.
+    private void OnBurstFrame(ReadOnlySpan<byte> payload, long arrival)
+    {
+        if (!ProbePayload.TryRead(payload, ProbePayload.FirstOffset, out long burstId))
+        {
+            return;
+        }
+
+        if (burstId != _burstId)
+        {
+            _burstId = burstId;
+            _burstFrames = 0;
+        }
+
+        _recentBurstArrivals[_burstFrames++ % RecentBurstFrames] = arrival;
+    }
+
+    private void OnClearNotice(ReadOnlySpan<byte> payload)
+    {
+        if (_probe is null || !Volatile.Read(ref _counting)
+            || !ProbePayload.TryRead(payload, ProbePayload.FirstOffset, out long burstId)
+            || !ProbePayload.TryRead(payload, ProbePayload.SecondOffset, out long clearSent)
+            || burstId != _burstId || _burstFrames == 0)
+        {
+            return;
+        }
+
+        // RTP from one socket arrives in order on loopback, so every frame of the burst is already here.
+        long last = _recentBurstArrivals[(_burstFrames - 1) % RecentBurstFrames];
+        int after = 0;
+        for (int i = 0; i < Math.Min(_burstFrames, RecentBurstFrames); i++)
+        {
+            if (_recentBurstArrivals[i] > clearSent)
+            {
+                after++;
+            }
+        }
+
+        _probe.OnCleared(clearSent, last, after);
+        _burstFrames = 0;
     }
 }

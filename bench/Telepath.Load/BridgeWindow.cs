@@ -1,0 +1,16 @@
+using Telepath.Media.Rtp.Engine;
+
+namespace Telepath.Load;
+
+/// <summary>What a measured window of a bridge scenario yields besides the phones' own histograms.</summary>
+/// <param name="LoadProcessPercent">CPU of the load process (silo + phones + SIP caller), percent of one core.</param>
+/// <param name="AgentProcessPercent">CPU of the probe agent process, percent of one core.</param>
+/// <param name="MachinePercent">Busy share of the whole machine, percent (other work on it included).</param>
+/// <param name="EngineReceive">The engine's receive latency over every stream in the window.</param>
+/// <param name="EngineSend">The engine's send (pacer lateness) latency over every stream in the window.</param>
+internal sealed record BridgeWindow(
+    double LoadProcessPercent,
+    double AgentProcessPercent,
+    double MachinePercent,
+    LatencyHistogram EngineReceive,
+    LatencyHistogram EngineSend);
