@@ -22,6 +22,7 @@ internal static class BridgeBargeInScenario
             Console.WriteLine(FormattableString.Invariant(
                 $"  cleared bursts {probe.Turns}; with a frame after the clear {probe.TurnsWithLateFrames} ({(probe.Turns == 0 ? 0 : 100.0 * probe.TurnsWithLateFrames / probe.Turns):0.0} %), {probe.LateFrames} such frames"));
             Console.WriteLine("  flush time (clear sent -> last burst frame at the phone): " + RelayReport.Delay(probe.Flush));
+            Console.WriteLine("  clear sent -> next agent frame at the phone (whole clear path, WebSocket + adapter + flush + pacer restart + RTP): " + RelayReport.Delay(probe.ClearToNextAudio));
         }
     }
 }

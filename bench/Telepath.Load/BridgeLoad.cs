@@ -93,7 +93,15 @@ internal sealed class BridgeLoad : IAsyncDisposable
         MachineCpu machineStart = MachineCpu.Sample();
         var wall = Stopwatch.StartNew();
         _measuring.Value = true;
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
+        var queued = new LongHistogram(1_000_000, 3);
+        long end = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < end)
+        {
+            // A standing pacer queue is delay the agent -> caller direction carries: 20 ms a frame.
+            await Task.Delay(100);
+            EngineLatencyFigures.SampleQueuedFrames(Engine, queued);
+        }
+
         _measuring.Value = false;
         (LatencyHistogram receive, LatencyHistogram send) = EngineLatencyFigures.Collect(Engine);
         await Task.Delay(1000);
@@ -105,7 +113,8 @@ internal sealed class BridgeLoad : IAsyncDisposable
             (_agent.ProcessorTime - agentStart).TotalSeconds / elapsed * 100,
             MachineCpu.Sample().PercentSince(machineStart),
             receive,
-            send);
+            send,
+            queued);
     }
 
     /// <summary>Stops the phones, hangs every call up and waits for the records to be written.</summary>
@@ -149,6 +158,8 @@ internal sealed class BridgeLoad : IAsyncDisposable
         Console.WriteLine("  engine's own figures (in process, every stream):");
         Console.WriteLine("    receive, RTP arrival -> frame queued for the agent socket: " + EngineLatencyFigures.Describe(window.EngineReceive));
         Console.WriteLine("    send, pacing slot due -> RTP sent (pacer lateness):          " + EngineLatencyFigures.Describe(window.EngineSend));
+        Console.WriteLine(FormattableString.Invariant(
+            $"    pacer queue sampled every 100 ms (frames of 20 ms waiting): mean {window.QueuedFrames.GetMean():0.00}, p50 {window.QueuedFrames.GetValueAtPercentile(50)}, p99 {window.QueuedFrames.GetValueAtPercentile(99)}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU: load process (silo + generator) {window.LoadProcessPercent:0} % of one core, probe agent {window.AgentProcessPercent:0} % of one core, whole machine {window.MachinePercent:0} % (other work on the machine included)"));
     }

@@ -8,9 +8,11 @@ namespace Telepath.Load;
 /// <param name="MachinePercent">Busy share of the whole machine, percent (other work on it included).</param>
 /// <param name="EngineReceive">The engine's receive latency over every stream in the window.</param>
 /// <param name="EngineSend">The engine's send (pacer lateness) latency over every stream in the window.</param>
+/// <param name="QueuedFrames">Pacer queue depth of every stream, sampled every 100 ms, in frames.</param>
 internal sealed record BridgeWindow(
     double LoadProcessPercent,
     double AgentProcessPercent,
     double MachinePercent,
     LatencyHistogram EngineReceive,
-    LatencyHistogram EngineSend);
+    LatencyHistogram EngineSend,
+    HdrHistogram.LongHistogram QueuedFrames);

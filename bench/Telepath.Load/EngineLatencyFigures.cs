@@ -39,6 +39,15 @@ internal static class EngineLatencyFigures
         return (receive, send);
     }
 
+    /// <summary>Adds every open stream's pacer queue depth (complete frames waiting) to <paramref name="frames"/>.</summary>
+    public static void SampleQueuedFrames(RtpEngine engine, HdrHistogram.LongHistogram frames)
+    {
+        foreach (RtpStream stream in Streams(engine))
+        {
+            frames.RecordValue(stream.QueuedFrames);
+        }
+    }
+
     /// <summary><c>p50 … p99 … p99.9 … mean …</c> in milliseconds.</summary>
     public static string Describe(LatencyHistogram histogram) => FormattableString.Invariant(
         $"p50 {histogram.GetPercentileMicroseconds(50) / 1000.0:0.000} ms, p99 {histogram.GetPercentileMicroseconds(99) / 1000.0:0.000} ms, p99.9 {histogram.GetPercentileMicroseconds(99.9) / 1000.0:0.000} ms, mean {histogram.MeanMicroseconds / 1000.0:0.000} ms ({histogram.Count} frames)");

@@ -27,6 +27,9 @@ internal sealed class ProbeRecorder
     /// <summary>Gets the barge-in flush time per cleared burst.</summary>
     public LongConcurrentHistogram Flush { get; } = NewHistogram();
 
+    /// <summary>Gets clear sent → arrival of the agent's next frame (the notice): an upper bound of the whole clear path.</summary>
+    public LongConcurrentHistogram ClearToNextAudio { get; } = NewHistogram();
+
     /// <summary>Gets the cleared bursts measured.</summary>
     public long Turns => Interlocked.Read(ref _turns);
 
@@ -44,9 +47,10 @@ internal sealed class ProbeRecorder
         AgentTurnaround.RecordValue(Micros(agentSent - agentReceived));
     }
 
-    /// <summary>Records one cleared burst: when the clear was sent, when the burst's last frame arrived, how many came after.</summary>
-    public void OnCleared(long clearSent, long lastBurstArrival, int framesAfterClear)
+    /// <summary>Records one cleared burst: when the clear was sent, when the burst's last frame and the notice arrived, how many came after.</summary>
+    public void OnCleared(long clearSent, long lastBurstArrival, long noticeArrival, int framesAfterClear)
     {
+        ClearToNextAudio.RecordValue(Micros(noticeArrival - clearSent));
         Interlocked.Increment(ref _turns);
         if (framesAfterClear > 0)
         {
@@ -65,6 +69,7 @@ internal sealed class ProbeRecorder
         AgentToCaller.Reset();
         AgentTurnaround.Reset();
         Flush.Reset();
+        ClearToNextAudio.Reset();
         Interlocked.Exchange(ref _turns, 0);
         Interlocked.Exchange(ref _turnsWithLateFrames, 0);
         Interlocked.Exchange(ref _lateFrames, 0);

@@ -140,7 +140,7 @@ internal sealed class RtpPeer : IDisposable
                 OnBurstFrame(payload, arrival);
                 break;
             case ProbePayload.ClearNotice:
-                OnClearNotice(payload);
+                OnClearNotice(payload, arrival);
                 break;
         }
 
@@ -182,7 +182,7 @@ internal sealed class RtpPeer : IDisposable
         _recentBurstArrivals[_burstFrames++ % RecentBurstFrames] = arrival;
     }
 
-    private void OnClearNotice(ReadOnlySpan<byte> payload)
+    private void OnClearNotice(ReadOnlySpan<byte> payload, long arrival)
     {
         if (_probe is null || !Volatile.Read(ref _counting)
             || !ProbePayload.TryRead(payload, ProbePayload.FirstOffset, out long burstId)
@@ -203,7 +203,7 @@ internal sealed class RtpPeer : IDisposable
             }
         }
 
-        _probe.OnCleared(clearSent, last, after);
+        _probe.OnCleared(clearSent, last, arrival, after);
         _burstFrames = 0;
     }
 }

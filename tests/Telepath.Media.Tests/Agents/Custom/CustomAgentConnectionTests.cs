@@ -83,6 +83,39 @@ public sealed class CustomAgentConnectionTests
         Assert.Equal(ExpectedMuLaw(second, carrier), two.GetProperty("media").GetProperty("payload").GetBytesFromBase64());
     }
 
+    /// <summary>
+    /// Frames are sent inline when the socket is free and queued behind a send in progress; either way the bot sees
+    /// them in the order the bridge handed them over ([TW-MS] §3.1: chunk counts up by one per frame).
+    /// </summary>
+    [Fact]
+    public async Task Caller_frames_reach_the_bot_in_order_when_sent_faster_than_real_time()
+    {
+        const int frames = 400;
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
+        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+        byte[] frame = AgentTestHarness.Pattern(160, 3);
+
+        int accepted = 0;
+        for (int i = 0; i < frames; i++)
+        {
+            accepted += connection.SendAudio(frame) ? 1 : 0;
+        }
+
+        var chunks = new List<int>(accepted);
+        for (int i = 0; i < accepted; i++)
+        {
+            JsonElement media = await session.ReceiveWhereAsync("event", "media", AgentTestHarness.Guard());
+            chunks.Add(int.Parse(media.GetProperty("media").GetProperty("chunk").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // A frame refused by a full queue still used its chunk number, so the order is strictly rising, not gapless.
+        Assert.True(accepted > 0);
+        Assert.Equal(1, chunks[0]);
+        Assert.All(chunks.Zip(chunks.Skip(1)), pair => Assert.True(pair.Second > pair.First));
+    }
+
     /// <summary>[TW-MS] §3.2: the bot's media payload becomes agent audio in the carrier codec, byte for byte.</summary>
     [Theory]
     [InlineData(false)]
