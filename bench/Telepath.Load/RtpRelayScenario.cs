@@ -29,6 +29,7 @@ internal static class RtpRelayScenario
         };
         await using var engine = new RtpEngine(options);
         var peers = new RtpPeer[streams];
+        var streamsOpened = new RtpStream[streams];
         var histogram = new LongConcurrentHistogram(1, 10_000_000, 3);
         for (int i = 0; i < streams; i++)
         {
@@ -39,6 +40,7 @@ internal static class RtpRelayScenario
             }
 
             echo.Stream = stream;
+            streamsOpened[i] = stream;
             peers[i] = new RtpPeer(histogram, 0x5EED0000u + (uint)i);
             peers[i].Connect(stream.Ports.Rtp);
         }
@@ -73,6 +75,18 @@ internal static class RtpRelayScenario
         sender.Join();
 
         (long sent, long received) = RelayReport.Totals(peers);
+        long underruns = 0, shifts = 0, skipped = 0;
+        double sendP99 = 0, receiveP99 = 0;
+        foreach (RtpStream stream in streamsOpened)
+        {
+            RtpStreamStatistics statistics = stream.GetStatistics();
+            underruns += statistics.Underruns;
+            shifts += statistics.PhaseShifts;
+            skipped += statistics.FramesSkipped;
+            sendP99 = Math.Max(sendP99, statistics.SendP99Microseconds);
+            receiveP99 = Math.Max(receiveP99, statistics.ReceiveP99Microseconds);
+        }
+
         foreach (RtpPeer peer in peers)
         {
             peer.Dispose();
@@ -87,6 +101,8 @@ internal static class RtpRelayScenario
             $"  added delay (send -> echo arrival): {RelayReport.Delay(histogram)}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  echo frames trimmed by the 40 ms playout cap (whole run): {Interlocked.Read(ref EchoConsumer.Trimmed)}"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"  engine, whole run: worst stream p99 arrival -> echo queued {receiveP99 / 1000:0.000} ms, ready -> sent {sendP99 / 1000:0.000} ms; underruns {underruns}, phase moves {shifts}, frames skipped {skipped}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU {cpu.TotalSeconds / wall.Elapsed.TotalSeconds * 100:0} % of one core ({cpu.TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:0} % of the machine), allocated {allocated / Math.Max(1, sent + received):0.0} B per packet (generator included)"));
     }

@@ -12,7 +12,8 @@ namespace Telepath.Media.Bridge;
 /// </summary>
 /// <remarks>
 /// Threads: <see cref="OnAudio"/>, <see cref="OnDtmf"/> and <see cref="OnTimeout"/> run on engine receive/timer
-/// threads, <see cref="OnAudioSent"/> on the pacing thread, the rest on the session's agent loop. Shared fields are
+/// threads, <see cref="OnAudioSent"/> on the pacing thread or inside the agent loop's EnqueueAudio, the rest on the
+/// session's agent loop. Shared fields are
 /// single-writer and read with <see cref="Volatile"/>.
 /// </remarks>
 internal sealed class CarrierLeg : IRtpStreamConsumer

@@ -16,14 +16,30 @@ namespace Telepath.Media.Rtp;
 /// <see cref="TargetFrames"/>, it skips up to <see cref="MaxSkipsPerWindow"/> frames in the next window, spread out,
 /// as an adaptive jitter buffer would. Bursty producers (text-to-speech a few times faster than real time, then
 /// quiet) never look steady, so their speech is never cut.</para>
+/// <para>Slot phase: the schedule is anchored when a talkspurt starts, but a real-time producer (an echo, a relayed
+/// stream, a streaming bot) delivers each frame at its own phase within the 20 ms slot. A frame that arrives 12 ms
+/// before its slot would wait those 12 ms in every slot for the rest of the call. So the pacer also watches how long
+/// each frame waited: when over <see cref="PhaseWindowFrames"/> frames the producer delivered at real-time pace
+/// (one frame per slot, give or take one), at most one further frame was ever queued behind the one sent (a burst of
+/// text-to-speech is left to play at its pace, and a longer standing backlog to the skipping above), and even the
+/// shortest wait was above zero, the schedule moves earlier by that wait plus <see cref="PhaseMargin"/>, at most one
+/// frame per window. A frame that misses its slot by less than
+/// <see cref="LateGrace"/> is still sent as that slot's frame, the moment it arrives (the slot is not declared an
+/// underrun yet), so after the move every frame leaves on arrival and arrival jitter up to the margin never makes one
+/// wait. The carrier sees one packet early by a few milliseconds, which its jitter buffer absorbs. A producer that
+/// drifts later than the grace restarts the talkspurt at its own phase.</para>
 /// </remarks>
 internal sealed class RtpPacer
 {
+    private readonly TimeProvider _time;
     private readonly long _frequency;
     private readonly long _frameDurationTicks;
     private readonly int _frameBytes;
     private readonly int _capacity;
     private readonly byte[] _ring;
+    private readonly long[] _completedAt;
+    private readonly long _lateGraceTicks;
+    private readonly long _phaseMarginTicks;
     private int _head;
     private int _count;
     private int _tailFill;
@@ -35,6 +51,11 @@ internal sealed class RtpPacer
     private int _windowArrivals;
     private int _windowMin = int.MaxValue;
     private int _skipBudget;
+    private int _phaseFrames;
+    private int _phaseArrivals;
+    private long _phaseMinWait = long.MaxValue;
+    private int _phaseMaxBacklog;
+    private long _phaseShifts;
 
     /// <summary>Sent frames per observation window (1 s at 20 ms).</summary>
     public const int WindowFrames = 50;
@@ -46,6 +67,18 @@ internal sealed class RtpPacer
     public const int MaxSkipsPerWindow = 5;
 
     private const int SkipSpacing = WindowFrames / MaxSkipsPerWindow;
+
+    /// <summary>Frames observed before the slot phase may move (200 ms at 20 ms).</summary>
+    public const int PhaseWindowFrames = 10;
+
+    /// <summary>
+    /// How far ahead of a real-time producer's earliest arrival the slots are put when the phase moves: a frame that
+    /// arrives up to this much earlier than any frame of the window before still finds its slot due.
+    /// </summary>
+    public static readonly TimeSpan PhaseMargin = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>How late a frame may arrive and still be sent as the current slot's frame (half a frame).</summary>
+    public TimeSpan LateGrace => FrameDuration / 2;
 
     /// <summary>Creates a pacer.</summary>
     /// <param name="timeProvider">Source of the monotonic timestamp frequency.</param>
@@ -59,11 +92,15 @@ internal sealed class RtpPacer
         ArgumentOutOfRangeException.ThrowIfLessThan(capacityFrames, 1);
         FrameDuration = frameDuration ?? TimeSpan.FromMilliseconds(20);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(FrameDuration, TimeSpan.Zero, nameof(frameDuration));
+        _time = timeProvider;
         _frequency = timeProvider.TimestampFrequency;
         _frameDurationTicks = FrameDuration.Ticks;
         _frameBytes = frameBytes;
         _capacity = capacityFrames;
         _ring = new byte[capacityFrames * frameBytes];
+        _completedAt = new long[capacityFrames];
+        _lateGraceTicks = ToTimestampTicks(LateGrace);
+        _phaseMarginTicks = ToTimestampTicks(PhaseMargin);
     }
 
     /// <summary>Gets the duration of one frame.</summary>
@@ -87,6 +124,15 @@ internal sealed class RtpPacer
     /// <summary>Gets the frames skipped to shed a standing delay (see remarks).</summary>
     public long SkippedFrames => _skipped;
 
+    /// <summary>
+    /// Gets when the last frame <see cref="Next"/> returned could first have been sent: its due time, or its arrival if
+    /// it arrived after that. Time past this instant is the pacer's own lateness, not the producer's.
+    /// </summary>
+    public long LastFrameReady { get; private set; }
+
+    /// <summary>Gets how many times the slot phase moved earlier to meet a real-time producer (see remarks).</summary>
+    public long PhaseShifts => _phaseShifts;
+
     /// <summary>Gets the due time (a <see cref="TimeProvider.GetTimestamp"/> value) of frame <see cref="FrameIndex"/>.</summary>
     public long NextDue => DueTime(FrameIndex);
 
@@ -96,6 +142,7 @@ internal sealed class RtpPacer
         _start = startTimestamp;
         FrameIndex = 0;
         IsStarted = true;
+        ResetPhaseWindow();
     }
 
     /// <summary>Gets the due time of frame <paramref name="frameIndex"/>: start + n × duration, exactly.</summary>
@@ -107,6 +154,7 @@ internal sealed class RtpPacer
     public int Enqueue(ReadOnlySpan<byte> audio)
     {
         int accepted = 0;
+        long now = _time.GetTimestamp();
         while (!audio.IsEmpty && _count < _capacity)
         {
             int slot = (_head + _count) % _capacity;
@@ -117,9 +165,11 @@ internal sealed class RtpPacer
             _tailFill += take;
             if (_tailFill == _frameBytes)
             {
+                _completedAt[slot] = now;
                 _count++;
                 _tailFill = 0;
                 _windowArrivals++;
+                _phaseArrivals++;
             }
         }
 
@@ -137,9 +187,11 @@ internal sealed class RtpPacer
 
         int slot = (_head + _count) % _capacity;
         _ring.AsSpan((slot * _frameBytes) + _tailFill, _frameBytes - _tailFill).Fill(fill);
+        _completedAt[slot] = _time.GetTimestamp();
         _tailFill = 0;
         _count++;
         _windowArrivals++;
+        _phaseArrivals++;
     }
 
     /// <summary>Discards everything queued at once (barge-in). The schedule keeps running.</summary>
@@ -151,6 +203,7 @@ internal sealed class RtpPacer
         _count = 0;
         _tailFill = 0;
         ResetWindow();
+        ResetPhaseWindow();
         _skipBudget = 0;
         return flushed;
     }
@@ -161,19 +214,29 @@ internal sealed class RtpPacer
     /// <returns>Call again until <see cref="PacerResult.NotDue"/> to catch up after a late wake-up.</returns>
     public PacerResult Next(long now, Span<byte> destination)
     {
-        if (!IsStarted || now < DueTime(FrameIndex))
+        long due = DueTime(FrameIndex);
+        if (!IsStarted || now < due)
         {
             return PacerResult.NotDue;
         }
 
-        FrameIndex++;
         if (_count == 0)
         {
+            if (now < due + _lateGraceTicks)
+            {
+                // The slot stays open a little: a frame a moment late still goes out as this slot's frame.
+                return PacerResult.NotDue;
+            }
+
+            FrameIndex++;
             _underruns++;
             ResetWindow();
+            ResetPhaseWindow();
             _skipBudget = 0;
             return PacerResult.Underrun;
         }
+
+        FrameIndex++;
 
         if (_skipBudget > 0 && _count > TargetFrames + 1 && FrameIndex % SkipSpacing == 0)
         {
@@ -184,12 +247,47 @@ internal sealed class RtpPacer
             _skipped++;
         }
 
+        long waited = due - _completedAt[_head];
+        LastFrameReady = Math.Max(due, _completedAt[_head]);
         _ring.AsSpan(_head * _frameBytes, _frameBytes).CopyTo(destination);
         _head = (_head + 1) % _capacity;
         _count--;
         Observe();
+        TrackPhase(waited);
         return PacerResult.Frame;
     }
+
+    /// <summary>Moves the schedule earlier when a real-time producer's frames all waited for their slot (see remarks).</summary>
+    private void TrackPhase(long waited)
+    {
+        _phaseMinWait = Math.Min(_phaseMinWait, waited);
+        _phaseMaxBacklog = Math.Max(_phaseMaxBacklog, _count);
+        if (++_phaseFrames < PhaseWindowFrames)
+        {
+            return;
+        }
+
+        bool realTime = Math.Abs(_phaseArrivals - PhaseWindowFrames) <= 1;
+        if (realTime && _phaseMaxBacklog <= 1 && _phaseMinWait > 0)
+        {
+            // Every frame of the window waited at least this long, so none of them would have missed the earlier
+            // slots; the margin is far inside the late grace, so frames that keep the old phase still go out as theirs.
+            _start -= Math.Min(_phaseMinWait + _phaseMarginTicks, DueTime(1) - DueTime(0));
+            _phaseShifts++;
+        }
+
+        ResetPhaseWindow();
+    }
+
+    private void ResetPhaseWindow()
+    {
+        _phaseFrames = 0;
+        _phaseArrivals = 0;
+        _phaseMinWait = long.MaxValue;
+        _phaseMaxBacklog = 0;
+    }
+
+    private long ToTimestampTicks(TimeSpan value) => (long)((Int128)value.Ticks * _frequency / TimeSpan.TicksPerSecond);
 
     private void Observe()
     {

@@ -95,6 +95,107 @@ public sealed class RtpPacerTests
         }
 
         Assert.Equal(0, pacer.SkippedFrames);
+        Assert.Equal(0, pacer.PhaseShifts);
+    }
+
+    [Fact]
+    public void A_real_time_producer_ahead_of_the_slot_phase_gets_its_frames_sent_on_arrival_after_a_full_window()
+    {
+        var pacer = new RtpPacer(_time);
+        long start = _time.GetTimestamp();
+        pacer.Start(start);
+        long frameTicks = _time.TimestampFrequency / 50;
+        var frame = new byte[160];
+
+        // An echo whose talkspurt began on time, then its source came 12 ms forward (a network or scheduling hiccup
+        // on the way): frame k arrives 8 ms after slot k-1, i.e. 12 ms before its own slot, every 20 ms.
+        pacer.Enqueue(Frame(0));
+        Assert.Equal(PacerResult.Frame, pacer.Next(start, frame));
+        var waits = new List<long>();
+        for (int k = 1; k <= 50; k++)
+        {
+            long arrival = start + (k * frameTicks) - (frameTicks * 12 / 20);
+            SetTimestamp(arrival);
+            pacer.Enqueue(Frame(k));
+
+            // The stream offers the frame at once (EnqueueAudio), then the pacing thread at its slot.
+            if (pacer.Next(_time.GetTimestamp(), frame) != PacerResult.Frame)
+            {
+                AdvanceToNextSlot(pacer);
+                Assert.Equal(PacerResult.Frame, pacer.Next(_time.GetTimestamp(), frame));
+            }
+
+            Assert.Equal((byte)k, frame[0]);
+            waits.Add(_time.GetTimestamp() - arrival);
+        }
+
+        // The first window held frame 0, which had not waited; the second saw every frame wait 12 ms, and moved.
+        int moved = (2 * RtpPacer.PhaseWindowFrames) - 1;
+        Assert.All(waits.Take(moved), wait => Assert.Equal(frameTicks * 12 / 20, wait));
+        Assert.All(waits.Skip(moved), wait => Assert.Equal(0, wait));
+        Assert.Equal(1, pacer.PhaseShifts);
+        Assert.Equal(0, pacer.Underruns);
+        Assert.Equal(0, pacer.SkippedFrames);
+    }
+
+    [Fact]
+    public void A_frame_a_little_late_still_goes_out_as_its_slots_frame_without_an_underrun()
+    {
+        var pacer = new RtpPacer(_time);
+        long start = _time.GetTimestamp();
+        pacer.Start(start);
+        var frame = new byte[160];
+        pacer.Enqueue(Frame(0));
+        Assert.Equal(PacerResult.Frame, pacer.Next(start, frame));
+
+        // Slot 1 comes and its frame is not there yet: the slot waits, up to the grace.
+        AdvanceToNextSlot(pacer);
+        long slot1 = pacer.NextDue;
+        Assert.Equal(PacerResult.NotDue, pacer.Next(_time.GetTimestamp(), frame));
+        _time.Advance(TimeSpan.FromMilliseconds(3));
+        pacer.Enqueue(Frame(1));
+        Assert.Equal(PacerResult.Frame, pacer.Next(_time.GetTimestamp(), frame));
+        Assert.Equal(1, frame[0]);
+        Assert.Equal(_time.GetTimestamp(), pacer.LastFrameReady);
+        Assert.Equal(0, pacer.Underruns);
+
+        // The schedule keeps its phase: slot 2 is 20 ms after slot 1, not after the late frame.
+        Assert.Equal(slot1 + (_time.TimestampFrequency / 50), pacer.NextDue);
+
+        // A slot that stays empty past the grace is an underrun.
+        AdvanceToNextSlot(pacer);
+        _time.Advance(pacer.LateGrace);
+        Assert.Equal(PacerResult.Underrun, pacer.Next(_time.GetTimestamp(), frame));
+        Assert.Equal(1, pacer.Underruns);
+    }
+
+    [Fact]
+    public void A_real_time_producer_that_already_meets_its_slots_keeps_the_phase()
+    {
+        var pacer = new RtpPacer(_time);
+        long start = _time.GetTimestamp();
+        pacer.Start(start);
+        long frameTicks = _time.TimestampFrequency / 50;
+        var frame = new byte[160];
+
+        // Frames arrive 1 ms after their slot opened (within the grace): each leaves on arrival, nothing to gain.
+        for (int k = 0; k < 50; k++)
+        {
+            SetTimestamp(start + (k * frameTicks) + (frameTicks / 20));
+            pacer.Enqueue(Frame(k));
+            Assert.Equal(PacerResult.Frame, pacer.Next(_time.GetTimestamp(), frame));
+        }
+
+        Assert.Equal(0, pacer.PhaseShifts);
+        Assert.Equal(0, pacer.Underruns);
+        Assert.Equal(start + (50 * frameTicks), pacer.NextDue);
+    }
+
+    private void SetTimestamp(long timestamp)
+    {
+        long ahead = timestamp - _time.GetTimestamp();
+        Assert.True(ahead >= 0);
+        _time.Advance(TimeSpan.FromTicks(ahead * TimeSpan.TicksPerSecond / _time.TimestampFrequency));
     }
 
     private void AdvanceToNextSlot(RtpPacer pacer)
@@ -165,6 +266,7 @@ public sealed class RtpPacerTests
 
         Assert.Equal(26, pacer.Flush());
         Assert.Equal(0, pacer.QueuedFrames);
+        _time.Advance(pacer.LateGrace);
         Assert.Equal(PacerResult.Underrun, pacer.Next(_time.GetTimestamp(), new byte[160]));
         Assert.Equal(0, pacer.Flush());
     }

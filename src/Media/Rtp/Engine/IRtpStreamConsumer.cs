@@ -23,7 +23,8 @@ internal interface IRtpStreamConsumer
     /// <summary>
     /// One paced frame of <see cref="RtpStream.EnqueueAudio"/> audio was handed to the socket: what the caller
     /// actually hears, as opposed to what was queued (a barge-in flush discards the rest). Runs on the engine's
-    /// pacing thread, possibly while another callback of this stream runs on a receive thread: count, never block.
+    /// pacing thread, or inside <see cref="RtpStream.EnqueueAudio"/> on the caller's thread when the frame was due at
+    /// once, possibly while another callback of this stream runs on a receive thread: count, never block.
     /// </summary>
     /// <param name="byteCount">The audio payload bytes of the frame (160 for 20 ms of G.711).</param>
     void OnAudioSent(int byteCount)

@@ -65,6 +65,7 @@ internal sealed partial class RtpStream
                 _sendLatency.GetPercentileMicroseconds(99))
             {
                 FramesSkipped = _pacer.SkippedFrames,
+                PhaseShifts = _pacer.PhaseShifts,
             };
         }
     }
@@ -72,7 +73,7 @@ internal sealed partial class RtpStream
     /// <summary>Gets the per-packet receive latency: arrival → the consumer's <see cref="IRtpStreamConsumer.OnAudio"/> returned (one writer: the receive side).</summary>
     internal LatencyHistogram ReceiveLatency => _receiveLatency;
 
-    /// <summary>Gets the per-frame send latency: a frame's due time → its send returned, pacing excluded (one writer: the pacing thread).</summary>
+    /// <summary>Gets the per-frame send latency: a frame's due time (or its arrival, if later) → its send returned, pacing excluded (one writer: the pacing thread).</summary>
     internal LatencyHistogram SendLatency => _sendLatency;
 
     /// <summary>Counters for the engine's metrics, read without a snapshot allocation.</summary>

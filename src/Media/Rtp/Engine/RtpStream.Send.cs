@@ -25,6 +25,8 @@ internal sealed partial class RtpStream
     private TimerHandle _rtcpTimer;
     private long _clockOrigin;
     private ushort _sequence;
+    private uint _nextTimestamp;
+    private bool _timestampStarted;
     private bool _silent = true;
     private bool _dtmfActive;
     private long _dtmfStart;
@@ -39,20 +41,28 @@ internal sealed partial class RtpStream
 
     /// <summary>
     /// Queues outgoing audio (any burst size); the pacer sends it as 20 ms frames. When the stream was silent
-    /// the schedule restarts now, so the first frame of a talkspurt leaves on the next tick instead of waiting
-    /// for a slot phase left over from earlier audio.
+    /// the schedule restarts now, so the first frame of a talkspurt is due at once instead of waiting for a slot
+    /// phase left over from earlier audio. A frame that is already due is sent here, on the caller's thread,
+    /// rather than at the pacing thread's next tick: a real-time producer's frame leaves the moment it is complete.
     /// </summary>
     /// <returns>Bytes accepted; fewer than offered when the backlog is full.</returns>
     public int EnqueueAudio(ReadOnlySpan<byte> audio)
     {
         lock (_sendGate)
         {
+            long now = _time.GetTimestamp();
             if (_silent && _pacer.QueuedFrames == 0 && !_dtmfActive)
             {
-                _pacer.Start(_time.GetTimestamp());
+                _pacer.Start(now);
             }
 
-            return _pacer.Enqueue(audio);
+            int accepted = _pacer.Enqueue(audio);
+            if (!_dtmfActive && !IsClosed)
+            {
+                SendDueFrames(now);
+            }
+
+            return accepted;
         }
     }
 
@@ -108,7 +118,9 @@ internal sealed partial class RtpStream
             }
 
             long now = _time.GetTimestamp();
-            _dtmfEncoder.Start(digit, duration, MediaTimestamp(now), _sequence);
+            uint timestamp = TalkspurtTimestamp(now);
+            _dtmfEncoder.Start(digit, duration, timestamp, _sequence);
+            _nextTimestamp = timestamp + (uint)(duration.Ticks * _settings.ClockRate / TimeSpan.TicksPerSecond);
             _dtmfActive = true;
             _dtmfStart = now;
             _dtmfNextDue = now;
@@ -138,31 +150,39 @@ internal sealed partial class RtpStream
                 return;
             }
 
-            PacerResult result;
-            while ((result = _pacer.Next(now, _frameBuffer)) != PacerResult.NotDue)
+            SendDueFrames(now);
+        }
+    }
+
+    /// <summary>Sends every frame the pacer says is due at <paramref name="now"/>. Caller holds <c>_sendGate</c>.</summary>
+    private void SendDueFrames(long now)
+    {
+        PacerResult result;
+        while ((result = _pacer.Next(now, _frameBuffer)) != PacerResult.NotDue)
+        {
+            if (result == PacerResult.Underrun)
             {
-                if (result == PacerResult.Underrun)
-                {
-                    _silent = true;
-                    continue;
-                }
+                _silent = true;
+                continue;
+            }
 
-                long due = _pacer.DueTime(_pacer.FrameIndex - 1);
-                RtpPacketWriter.TryWrite(
-                    _sendBuffer, _silent, _settings.PayloadType, _sequence, MediaTimestamp(due), Ssrc, _frameBuffer, out int length);
-                bool sent = Send(_sendBuffer.AsSpan(0, length));
-                if (sent)
-                {
-                    _bytesOut += _frameBuffer.Length;
-                }
+            long due = _pacer.DueTime(_pacer.FrameIndex - 1);
+            uint timestamp = _silent ? TalkspurtTimestamp(due) : _nextTimestamp;
+            _nextTimestamp = timestamp + SamplesPerFrame;
+            RtpPacketWriter.TryWrite(
+                _sendBuffer, _silent, _settings.PayloadType, _sequence, timestamp, Ssrc, _frameBuffer, out int length);
+            bool sent = Send(_sendBuffer.AsSpan(0, length));
+            if (sent)
+            {
+                _bytesOut += _frameBuffer.Length;
+            }
 
-                _sequence++;
-                _silent = false;
-                _sendLatency.RecordElapsed(due, _time.GetTimestamp());
-                if (sent)
-                {
-                    NotifyAudioSent(_frameBuffer.Length);
-                }
+            _sequence++;
+            _silent = false;
+            _sendLatency.RecordElapsed(_pacer.LastFrameReady, _time.GetTimestamp());
+            if (sent)
+            {
+                NotifyAudioSent(_frameBuffer.Length);
             }
         }
     }
@@ -208,7 +228,28 @@ internal sealed partial class RtpStream
         }
     }
 
-    /// <summary>The RTP timestamp of an instant: the media clock runs with wall time, so silence advances it (RFC 3550 §5.1).</summary>
+    /// <summary>
+    /// The RTP timestamp of a talkspurt's first packet: the media clock at that instant, so silence advances it
+    /// (RFC 3550 §5.1), but never before the end of the audio already sent. A talkspurt that starts within a frame of
+    /// the last one (after a barge-in flush, after a key press, or after the slot phase moved earlier) would otherwise
+    /// overlap it, and a receiver would play or drop the overlap. Within a talkspurt each frame advances the timestamp
+    /// by exactly its samples, whenever it is sent.
+    /// </summary>
+    private uint TalkspurtTimestamp(long timestamp)
+    {
+        uint media = MediaTimestamp(timestamp);
+        if (_timestampStarted && (int)(media - _nextTimestamp) < 0)
+        {
+            return _nextTimestamp;
+        }
+
+        _timestampStarted = true;
+        return media;
+    }
+
+    private uint SamplesPerFrame => (uint)(_settings.ClockRate * _pacer.FrameDuration.Ticks / TimeSpan.TicksPerSecond);
+
+    /// <summary>The RTP timestamp of an instant: the media clock runs with wall time (RFC 3550 §5.1).</summary>
     private uint MediaTimestamp(long timestamp) =>
         _timestampBase + (uint)(long)((Int128)(timestamp - _clockOrigin) * _settings.ClockRate / _frequency);
 

@@ -19,7 +19,7 @@ namespace Telepath.Media.Rtp.Engine;
 /// <param name="RtcpOut">RTCP compound packets sent.</param>
 /// <param name="ReceiveP50Microseconds">Median time from packet arrival to the consumer callback's return.</param>
 /// <param name="ReceiveP99Microseconds">99th percentile of the same.</param>
-/// <param name="SendP50Microseconds">Median time from a frame's due time to its send call returning.</param>
+/// <param name="SendP50Microseconds">Median time from a frame's due time (or its arrival, if later) to its send call returning.</param>
 /// <param name="SendP99Microseconds">99th percentile of the same.</param>
 internal sealed record RtpStreamStatistics(
     long PacketsIn,
@@ -45,6 +45,9 @@ internal sealed record RtpStreamStatistics(
 {
     /// <summary>Gets the outgoing frames skipped to shed a standing playout delay (see <see cref="RtpPacer"/>).</summary>
     public long FramesSkipped { get; init; }
+
+    /// <summary>Gets how often the outgoing slot phase moved earlier to meet a real-time producer (see <see cref="RtpPacer"/>).</summary>
+    public long PhaseShifts { get; init; }
 
     /// <summary>Gets the number of datagrams dropped for <paramref name="reason"/>.</summary>
     public long DropsFor(RtpDropReason reason) => Drops[(int)reason];

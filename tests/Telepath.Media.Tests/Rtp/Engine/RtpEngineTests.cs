@@ -196,6 +196,68 @@ public sealed class RtpEngineTests
     }
 
     [Fact]
+    public async Task A_frame_due_when_it_is_queued_leaves_inside_EnqueueAudio_not_at_the_next_pacing_tick()
+    {
+        await using var engine = new RtpEngine(Options(43300));
+        using var peer = new RtpTestPeer();
+        Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, Remote: peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
+
+        // A silent stream starts a talkspurt now, so its first frame is due at once and is sent on this thread.
+        Assert.Equal(160, stream.EnqueueAudio(RtpTestPeer.Payload(1)));
+        Assert.Equal(1, stream.GetStatistics().PacketsOut);
+        byte[]? packet = await peer.ReceiveAsync();
+        Assert.NotNull(packet);
+        Assert.True(RtpHeader.TryParse(packet, out RtpHeader header));
+        Assert.True(header.Marker);
+        Assert.Equal(RtpTestPeer.Payload(1), header.Payload.ToArray());
+    }
+
+    [Fact]
+    public async Task A_talkspurt_right_after_a_barge_in_flush_never_reuses_timestamps_already_sent()
+    {
+        await using var engine = new RtpEngine(Options(43400));
+        using var peer = new RtpTestPeer();
+        Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, 101, peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
+        stream.EnqueueAudio(new byte[160 * 50]);
+        byte[]? first = await peer.ReceiveAsync();
+        Assert.NotNull(first);
+        stream.Flush();
+
+        // The new utterance comes within the same 20 ms slot as the last frame sent: wall time alone would give it an
+        // RTP timestamp inside the audio already sent (RFC 3550 §5.1: timestamps follow the sampling instants).
+        stream.EnqueueAudio(new byte[160 * 2]);
+        Assert.True(stream.SendDtmf('5', TimeSpan.FromMilliseconds(40)));
+        stream.EnqueueAudio(new byte[160]);
+        var headers = new List<(byte PayloadType, bool Marker, uint Timestamp)>();
+        while (await peer.ReceiveAsync(300) is byte[] packet)
+        {
+            Assert.True(RtpHeader.TryParse(packet, out RtpHeader header));
+            headers.Add((header.PayloadType, header.Marker, header.Timestamp));
+        }
+
+        Assert.True(RtpHeader.TryParse(first, out RtpHeader firstHeader));
+        Assert.Equal(0, headers[0].PayloadType);
+        Assert.True(headers[0].Marker, "the utterance after the flush is a new talkspurt");
+        uint end = firstHeader.Timestamp + 160;
+        uint? keyPress = null;
+        foreach ((byte PayloadType, bool Marker, uint Timestamp) header in headers)
+        {
+            if (header.PayloadType == 101 && header.Timestamp == keyPress)
+            {
+                // RFC 4733 §2.5.1.2: every packet of one key press carries the timestamp of its start.
+                continue;
+            }
+
+            Assert.True((int)(header.Timestamp - end) >= 0, $"timestamp {header.Timestamp} overlaps media sent up to {end}");
+            keyPress = header.PayloadType == 101 ? header.Timestamp : null;
+            end = header.Timestamp + (header.PayloadType == 101 ? 320u : 160u);
+        }
+
+        Assert.Equal(3, headers.Count(h => h.PayloadType == 0));
+        Assert.Contains(headers, h => h.PayloadType == 101);
+    }
+
+    [Fact]
     public async Task Telephone_events_arrive_as_one_key_press()
     {
         await using var engine = new RtpEngine(Options(42700));
