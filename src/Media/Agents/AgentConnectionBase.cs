@@ -31,6 +31,7 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
     private long _unknownEvents;
     private long _droppedFrames;
     private long _droppedChunks;
+    private Action? _onClear;
 
     /// <summary>Initializes a new instance of the <see cref="AgentConnectionBase"/> class over an open socket.</summary>
     protected AgentConnectionBase(WebSocket socket, AgentCallContext context, AgentOptions options, TimeProvider timeProvider, ILogger logger)
@@ -100,6 +101,9 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
     }
 
     /// <inheritdoc />
+    public void SetClearHandler(Action onClear) => Volatile.Write(ref _onClear, onClear);
+
+    /// <inheritdoc />
     public async ValueTask CloseAsync(string reason, CancellationToken cancellationToken)
     {
         if (!IsFinished)
@@ -166,6 +170,13 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
     /// <summary>Publishes an event; an audio buffer refused by a completed channel goes back to the pool.</summary>
     protected void Emit(AgentEvent agentEvent)
     {
+        if (agentEvent.Kind == AgentEventKind.Clear)
+        {
+            // Barge-in cannot wait for the bridge's loop to reach this event: under load that wait was tens of ms of
+            // agent audio still sent to a caller who had started talking (bridge-barge-in load scenario).
+            Volatile.Read(ref _onClear)?.Invoke();
+        }
+
         if (!_events.Writer.TryWrite(agentEvent))
         {
             agentEvent.ReturnBuffer();

@@ -192,6 +192,39 @@ public sealed class CustomAgentConnectionTests
         Assert.Equal("m1", echo.GetProperty("mark").GetProperty("name").GetString());
     }
 
+    /// <summary>
+    /// Barge-in does not wait for the bridge's event loop: the clear handler runs on the receive thread before the
+    /// <c>Clear</c> event is queued ([TW-MS] §3.2: clear empties the playout buffer).
+    /// </summary>
+    [Fact]
+    public async Task Clear_runs_the_clear_handler_before_the_clear_event_is_queued()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(async session =>
+        {
+            string sid = (await session.ReceiveWhereAsync("event", "start")).GetProperty("streamSid").GetString()!;
+            await session.ReceiveWhereAsync("event", "media");
+            await session.SendClearAsync(sid);
+            await session.Closed;
+        });
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
+        int calls = 0;
+        bool clearAlreadyQueued = false;
+        connection.SetClearHandler(() =>
+        {
+            Interlocked.Increment(ref calls);
+            clearAlreadyQueued = connection.Events.TryPeek(out AgentEvent queued) && queued.Kind == AgentEventKind.Clear;
+        });
+
+        byte[] silence = new byte[160];
+        Array.Fill(silence, (byte)0xFF);
+        Assert.True(connection.SendAudio(silence));
+        await connection.Events.NextAsync(AgentEventKind.Clear);
+
+        Assert.Equal(1, Volatile.Read(ref calls));
+        Assert.False(clearAlreadyQueued);
+    }
+
     /// <summary>[TW-MS] §3.1 dtmf: digit on the inbound track.</summary>
     [Fact]
     public async Task Dtmf_digit_is_forwarded_on_the_inbound_track()
