@@ -92,10 +92,6 @@ public class BridgeBenchmarks
 
         public void MarkPlayed(int byteCount) => _bytes += byteCount;
 
-        public void SetClearHandler(Action onClear)
-        {
-        }
-
         public ValueTask CloseAsync(string reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

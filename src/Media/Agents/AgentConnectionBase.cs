@@ -7,12 +7,12 @@ using Telepath.Media.Edge;
 namespace Telepath.Media.Agents;
 
 /// <summary>
-/// The WebSocket plumbing every adapter shares: one receive loop per connection (no task per message), a send path
-/// over a bounded queue of pooled messages (one send at a time), the event channel, and a single shutdown path
+/// The WebSocket plumbing every adapter shares: one receive loop per connection (no task per message), one send loop
+/// draining a bounded queue of pooled messages (one send at a time), the event channel, and a single shutdown path
 /// that turns every failure into a final <see cref="AgentEventKind.Error"/> or <see cref="AgentEventKind.Hangup"/>
 /// event and a close frame, so no exception ever reaches the bridge.
 /// </summary>
-internal abstract partial class AgentConnectionBase : IAgentConnection
+internal abstract class AgentConnectionBase : IAgentConnection
 {
     private const int InitialReceiveBuffer = 16 * 1024;
 
@@ -22,16 +22,12 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
     private readonly Channel<AgentEvent> _events;
     private readonly Channel<OutgoingMessage> _outgoing;
     private readonly CancellationTokenSource _lifetime = new();
-    private readonly SemaphoreSlim _sendGate = new(1, 1);
     private Task _sendLoop = Task.CompletedTask;
     private Task _receiveLoop = Task.CompletedTask;
     private int _finished;
-    private int _started;
-    private int _sendClosed;
     private long _unknownEvents;
     private long _droppedFrames;
     private long _droppedChunks;
-    private Action? _onClear;
 
     /// <summary>Initializes a new instance of the <see cref="AgentConnectionBase"/> class over an open socket.</summary>
     protected AgentConnectionBase(WebSocket socket, AgentCallContext context, AgentOptions options, TimeProvider timeProvider, ILogger logger)
@@ -101,9 +97,6 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
     }
 
     /// <inheritdoc />
-    public void SetClearHandler(Action onClear) => Volatile.Write(ref _onClear, onClear);
-
-    /// <inheritdoc />
     public async ValueTask CloseAsync(string reason, CancellationToken cancellationToken)
     {
         if (!IsFinished)
@@ -133,7 +126,6 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
         await Task.WhenAll(_sendLoop, _receiveLoop).ConfigureAwait(false);
         _socket.Dispose();
         _lifetime.Dispose();
-        _sendGate.Dispose();
     }
 
     /// <summary>Queues the provider's session set-up and starts the send and receive loops.</summary>
@@ -142,7 +134,6 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
         OnStarted();
         _sendLoop = SendLoopAsync();
         _receiveLoop = ReceiveLoopAsync();
-        Volatile.Write(ref _started, 1);
     }
 
     /// <summary>Queues the messages that open the provider session (called once, before any audio).</summary>
@@ -167,16 +158,21 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
     protected virtual AgentEvent OnRemoteClose(WebSocketCloseStatus? status, string? description) =>
         AgentEvent.WithText(AgentEventKind.Hangup, description ?? string.Empty);
 
+    /// <summary>Queues a message written with <see cref="Json"/>; returns its buffer to the pool when the queue refuses it.</summary>
+    protected bool Enqueue(OutgoingMessage message)
+    {
+        if (_outgoing.Writer.TryWrite(message))
+        {
+            return true;
+        }
+
+        ArrayPool<byte>.Shared.Return(message.Buffer);
+        return false;
+    }
+
     /// <summary>Publishes an event; an audio buffer refused by a completed channel goes back to the pool.</summary>
     protected void Emit(AgentEvent agentEvent)
     {
-        if (agentEvent.Kind == AgentEventKind.Clear)
-        {
-            // Barge-in cannot wait for the bridge's loop to reach this event: under load that wait was tens of ms of
-            // agent audio still sent to a caller who had started talking (bridge-barge-in load scenario).
-            Volatile.Read(ref _onClear)?.Invoke();
-        }
-
         if (!_events.Writer.TryWrite(agentEvent))
         {
             agentEvent.ReturnBuffer();
@@ -203,6 +199,40 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
 
     /// <summary>Counts a dropped agent audio chunk.</summary>
     protected void CountDroppedChunk() => Interlocked.Increment(ref _droppedChunks);
+
+    private async Task SendLoopAsync()
+    {
+        ChannelReader<OutgoingMessage> reader = _outgoing.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(_lifetime.Token).ConfigureAwait(false))
+            {
+                while (reader.TryRead(out OutgoingMessage message))
+                {
+                    try
+                    {
+                        await _socket.SendAsync(message.Buffer.AsMemory(0, message.Length), WebSocketMessageType.Text, true, _lifetime.Token).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(message.Buffer);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The receive loop sees the same broken socket and reports it; here we only stop sending.
+            SendFailure = ex;
+        }
+        finally
+        {
+            while (reader.TryRead(out OutgoingMessage left))
+            {
+                ArrayPool<byte>.Shared.Return(left.Buffer);
+            }
+        }
+    }
 
     private async Task ReceiveLoopAsync()
     {
@@ -307,15 +337,10 @@ internal abstract partial class AgentConnectionBase : IAgentConnection
         }
 
         _events.Writer.TryComplete();
-        Volatile.Write(ref _sendClosed, 1);
         _outgoing.Writer.TryComplete();
         try
         {
             await _sendLoop.WaitAsync(_options.CloseTimeout, _timeProvider).ConfigureAwait(false);
-
-            // An inline send may still be on the wire; the close frame goes after it. The gate is never released again.
-            await _sendGate.WaitAsync(_lifetime.Token).WaitAsync(_options.CloseTimeout, _timeProvider).ConfigureAwait(false);
-
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var timeout = new CancellationTokenSource(_options.CloseTimeout, _timeProvider);

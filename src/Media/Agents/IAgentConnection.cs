@@ -38,14 +38,6 @@ internal interface IAgentConnection : IAsyncDisposable
     /// </summary>
     void MarkPlayed(int byteCount);
 
-    /// <summary>
-    /// Registers what to do the moment the provider asks to stop playout (custom <c>clear</c>, OpenAI speech start,
-    /// ElevenLabs interruption): called on the adapter's receive thread just before the
-    /// <see cref="AgentEventKind.Clear"/> event is queued, so the caller stops hearing the agent without waiting for
-    /// the bridge's event loop to reach that event. Must be cheap and thread-safe.
-    /// </summary>
-    void SetClearHandler(Action onClear);
-
     /// <summary>Closes the conversation politely (custom agents get <c>stop</c>) and completes <see cref="Events"/>.</summary>
     /// <param name="reason">The disconnect reason (see <see cref="DisconnectReasons"/>), sent as the WebSocket close description.</param>
     /// <param name="cancellationToken">Bounds the close handshake.</param>

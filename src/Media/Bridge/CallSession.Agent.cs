@@ -162,9 +162,7 @@ internal sealed partial class CallSession
     /// </summary>
     private void BargeIn(long now)
     {
-        // The adapter already flushed the pacer when the clear arrived (FlushOnClear); this catches audio that was
-        // still in the event queue then, and the backlog, which only this loop touches.
-        int flushed = Stream.Flush() + Interlocked.Exchange(ref _earlyFlushed, 0);
+        int flushed = Stream.Flush();
         long backlog = _backlog.Clear();
         long pending = _leg.ForgetPending();
         bool playing = flushed > 0 || backlog > 0 || pending > 0;
@@ -176,19 +174,6 @@ internal sealed partial class CallSession
         if (playing)
         {
             LogBargeIn(_logger, CallId, flushed);
-        }
-    }
-
-    /// <summary>
-    /// The agent asked to stop playout: empty the pacer at once, on the adapter's receive thread, instead of when
-    /// this loop reaches the <see cref="AgentEventKind.Clear"/> event (the stream's flush is thread-safe). The turn
-    /// bookkeeping stays with <see cref="BargeIn"/>; queued-but-unplayed bytes still show it as an interruption.
-    /// </summary>
-    private void FlushOnClear()
-    {
-        if (Volatile.Read(ref _stream) is { } stream)
-        {
-            Interlocked.Add(ref _earlyFlushed, stream.Flush());
         }
     }
 

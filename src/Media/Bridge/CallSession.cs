@@ -51,7 +51,6 @@ internal sealed partial class CallSession
     private CarrierLeg _leg = null!;
     private RtpStream? _stream;
     private long _answeredTimestamp;
-    private int _earlyFlushed;
 
     /// <summary>Creates the session for one offered call.</summary>
     public CallSession(
@@ -121,7 +120,6 @@ internal sealed partial class CallSession
             }
 
             Volatile.Write(ref _stream, stream);
-            agent.SetClearHandler(FlushOnClear);
             _leg.Forwarding = !audio.IsRemoteHold;
             if (!await _call.AnswerAsync(cancellationToken).ConfigureAwait(false))
             {
