@@ -83,7 +83,8 @@ internal sealed partial class CallSession
 
                 return null;
             case AgentEventKind.SpeechStopped:
-                _recorder.OnCallerSpeechStopped(now);
+                // The caller stopped speaking before the VAD could tell (its silence window): the adapter says when.
+                _recorder.OnCallerSpeechStopped(agentEvent.OccurredAt is > 0 and var endedAt && endedAt <= now ? endedAt : now);
                 return null;
             case AgentEventKind.Clear:
                 BargeIn(now);

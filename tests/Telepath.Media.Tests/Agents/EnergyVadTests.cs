@@ -29,6 +29,9 @@ public sealed class EnergyVadTests
         // 60 ms onset = the third 20 ms frame; 400 ms hangover = the twentieth silent frame.
         Assert.Equal([(2, AgentEventKind.SpeechStarted), (69, AgentEventKind.SpeechStopped)], transitions);
         Assert.False(vad.InSpeech);
+
+        // The speech itself ended with frame 49: the stop reports the 400 ms of silence it waited for.
+        Assert.Equal(TimeSpan.FromMilliseconds(400), vad.SilenceBeforeStop);
     }
 
     [Fact]
