@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Telepath.TestKit.Agents;
 
 namespace Telepath.Api.Tests.EndToEnd;
@@ -112,6 +113,63 @@ public sealed class CallAudioEndToEndTests
         Assert.InRange(Tone.EnergyShareAt([.. heard], 1500), 0, 0.05);
         await call.Sip.SendInDialogAsync("BYE");
         Assert.Equal("PCMA", (await call.FinalRecordAsync()).GetProperty("codec_used").GetString());
+    }
+
+    /// <summary>
+    /// A-law on an ElevenLabs trunk, whose agents speak <c>ulaw_8000</c> (research §2.3): the private agent's signed URL
+    /// is fetched with <c>xi-api-key</c> (research §2.1), the caller's 1 kHz A-law sine reaches the agent as a μ-law
+    /// 1 kHz sine, and the agent's μ-law 500 Hz sine comes back as RTP PT 8 still at 500 Hz (Goertzel, not bytes).
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Pcma_caller_on_an_elevenlabs_trunk_is_transcoded_both_ways_keeping_each_sines_frequency()
+    {
+        await using var call = await SiloCall.CreateAsync(_silo, "elevenlabs", static async session =>
+        {
+            await session.SendMetadataAsync();
+            await session.Closed;
+        });
+        string? apiKey = null;
+        call.Agent.SignedUrlHandler = context =>
+        {
+            apiKey = context.Request.Headers["xi-api-key"].ToString();
+            return context.Response.WriteAsJsonAsync(new { signed_url = call.Agent.WebSocketUri("/v1/convai/conversation?conversation_signature=e2e").ToString() });
+        };
+        var session = await call.AnswerAsync("8 101");
+        await session.ReceiveWhereAsync("type", "conversation_initiation_client_data", SiloCall.Guard());
+        Assert.Equal("xi-test", apiKey);
+        Assert.Equal("?conversation_signature=e2e", session.Query);
+
+        var callerSine = Tone.EncodeALaw(Tone.Sine(1000, 160 * 4));
+        for (var i = 0; i < 4; i++)
+        {
+            call.Rtp.Send(call.MediaPort, (ushort)(300 + i), (uint)(160 * i), 8, callerSine.AsSpan(160 * i, 160));
+        }
+
+        var agentHeard = new List<short>();
+        while (agentHeard.Count < callerSine.Length)
+        {
+            var chunk = await session.ReceiveWithAsync("user_audio_chunk", SiloCall.Guard());
+            agentHeard.AddRange(Tone.DecodeMuLaw(Convert.FromBase64String(chunk.GetProperty("user_audio_chunk").GetString()!)));
+        }
+
+        Assert.InRange(Tone.EnergyShareAt([.. agentHeard], 1000), 0.9, 1.1);
+        Assert.InRange(Tone.EnergyShareAt([.. agentHeard], 1500), 0, 0.05);
+
+        var agentSine = Tone.EncodeMuLaw(Tone.Sine(500, 160 * 16));
+        await session.SendAudioAsync(1, agentSine[..1200]);
+        await session.SendAudioAsync(2, agentSine[1200..]);
+        var callerHeard = new List<short>();
+        for (var i = 0; i < 16; i++)
+        {
+            var packet = await call.Rtp.ReceiveAsync();
+            Assert.Equal(8, packet.PayloadType);
+            callerHeard.AddRange(Tone.DecodeALaw(packet.Payload));
+        }
+
+        Assert.InRange(Tone.EnergyShareAt([.. callerHeard], 500), 0.9, 1.1);
+        Assert.InRange(Tone.EnergyShareAt([.. callerHeard], 1000), 0, 0.05);
+        await call.Sip.SendInDialogAsync("BYE");
+        Assert.Equal("completed", (await call.FinalRecordAsync()).GetProperty("status").GetString());
     }
 
     /// <summary>
