@@ -170,8 +170,8 @@ public sealed class CustomAgentConnectionTests
         await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
             AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
         await server.NextSessionAsync(AgentTestHarness.Guard());
-        byte[] speech = Tone(-20);
-        byte[] silence = Tone(-70);
+        byte[] speech = VadTone.Frame(-20);
+        byte[] silence = VadTone.Frame(-70);
         for (int i = 0; i < 25; i++)
         {
             connection.SendAudio(speech);
@@ -190,18 +190,6 @@ public sealed class CustomAgentConnectionTests
 
         long hangover = TimeProvider.System.TimestampFrequency * 400 / 1000;
         Assert.InRange(stopped.OccurredAt, before - hangover, after - hangover);
-    }
-
-    private static byte[] Tone(double dbfs)
-    {
-        double peak = 32768.0 * Math.Pow(10, dbfs / 20) * Math.Sqrt(2);
-        byte[] frame = new byte[160];
-        for (int i = 0; i < frame.Length; i++)
-        {
-            frame[i] = MuLawCodec.EncodeSample((short)Math.Clamp(peak * Math.Sin(2 * Math.PI * 440 * i / 8000.0), short.MinValue, short.MaxValue));
-        }
-
-        return frame;
     }
 
     /// <summary>[TW-MS] §3.1 dtmf: digit on the inbound track.</summary>
