@@ -170,6 +170,29 @@ internal abstract class AgentConnectionBase : IAgentConnection
         return false;
     }
 
+    /// <summary>Gets the clock the connection reads (the same one the bridge reads).</summary>
+    protected TimeProvider Time => _timeProvider;
+
+    /// <summary>
+    /// Feeds one caller frame (μ-law) to a local VAD and publishes the turn boundary it finds. The frame is handed
+    /// over as it arrives, so the speech ended one hangover before now, and that instant is what the event carries.
+    /// </summary>
+    protected void EmitVoiceActivity(EnergyVad vad, ReadOnlySpan<byte> muLaw)
+    {
+        switch (vad.Process(muLaw))
+        {
+            case AgentEventKind.SpeechStopped:
+                long now = _timeProvider.GetTimestamp();
+                Emit(AgentEvent.SpeechStoppedAt(now - (long)(vad.SilenceBeforeStop.TotalSeconds * _timeProvider.TimestampFrequency)));
+                break;
+            case AgentEventKind transition:
+                Emit(AgentEvent.Of(transition));
+                break;
+            default:
+                break;
+        }
+    }
+
     /// <summary>Publishes an event; an audio buffer refused by a completed channel goes back to the pool.</summary>
     protected void Emit(AgentEvent agentEvent)
     {

@@ -14,11 +14,20 @@ namespace Telepath.Media.Agents;
 /// <param name="Speaker">For <see cref="AgentEventKind.Transcript"/>: who spoke.</param>
 internal readonly record struct AgentEvent(AgentEventKind Kind, byte[]? Buffer, int Length, string? Text, TurnSpeaker Speaker)
 {
+    /// <summary>
+    /// Gets the <see cref="TimeProvider.GetTimestamp"/> instant the event reports, when that lies before the event was
+    /// emitted (the caller's speech ended some time before a VAD could say so), or 0 when it happened as emitted.
+    /// </summary>
+    public long OccurredAt { get; init; }
+
     /// <summary>Gets the audio bytes of an <see cref="AgentEventKind.AudioChunk"/> (empty for other kinds).</summary>
     public ReadOnlySpan<byte> Audio => Buffer is null ? default : Buffer.AsSpan(0, Length);
 
     /// <summary>Creates a plain event that carries no data.</summary>
     public static AgentEvent Of(AgentEventKind kind) => new(kind, null, 0, null, default);
+
+    /// <summary>Creates a <see cref="AgentEventKind.SpeechStopped"/> for speech that ended at <paramref name="endedAt"/>.</summary>
+    public static AgentEvent SpeechStoppedAt(long endedAt) => Of(AgentEventKind.SpeechStopped) with { OccurredAt = endedAt };
 
     /// <summary>Creates an event carrying text (mark name, error description).</summary>
     public static AgentEvent WithText(AgentEventKind kind, string text) => new(kind, null, 0, text, default);

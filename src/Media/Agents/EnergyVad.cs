@@ -27,6 +27,12 @@ internal sealed class EnergyVad
     /// <summary>Gets a value indicating whether the caller is currently speaking.</summary>
     public bool InSpeech { get; private set; }
 
+    /// <summary>
+    /// Gets how much silence the last <see cref="AgentEventKind.SpeechStopped"/> waited for: the speech ended that long
+    /// before the frame that reported it ended (the hangover).
+    /// </summary>
+    public TimeSpan SilenceBeforeStop { get; private set; }
+
     /// <summary>Computes the mean square of a μ-law frame's linear samples.</summary>
     public static double MeanSquare(ReadOnlySpan<byte> muLaw)
     {
@@ -73,6 +79,7 @@ internal sealed class EnergyVad
         if (_silenceRun >= _hangoverSamples)
         {
             InSpeech = false;
+            SilenceBeforeStop = TimeSpan.FromMilliseconds(_silenceRun / 8.0);
             _silenceRun = 0;
             return AgentEventKind.SpeechStopped;
         }

@@ -83,7 +83,8 @@ internal sealed partial class CallSession
 
                 return null;
             case AgentEventKind.SpeechStopped:
-                _recorder.OnCallerSpeechStopped(now);
+                // The caller stopped speaking before the VAD could tell (its silence window): the adapter says when.
+                _recorder.OnCallerSpeechStopped(agentEvent.OccurredAt is > 0 and var endedAt && endedAt <= now ? endedAt : now);
                 return null;
             case AgentEventKind.Clear:
                 BargeIn(now);
@@ -113,6 +114,7 @@ internal sealed partial class CallSession
         {
             // On hold (sendonly/inactive): nothing may be sent, and nothing is reported as played.
             chunk.ReturnBuffer();
+            DropHeldAudio();
             return;
         }
 
@@ -149,10 +151,32 @@ internal sealed partial class CallSession
 
     private void PumpBacklog()
     {
-        if (!_backlog.IsEmpty)
+        if (_backlog.IsEmpty)
         {
-            _leg.AddQueued(_backlog.PumpInto(Stream));
+            return;
         }
+
+        if (!_leg.Forwarding)
+        {
+            // RFC 3264 §8.4: on hold nothing may be sent. The signal loop flushed the pacer, but the backlog belongs
+            // to this loop and used to be pumped into the pacer right behind that flush, so seconds of queued speech
+            // reached a held caller (found by the silo end-to-end hold test). Drop it here instead.
+            DropHeldAudio();
+            return;
+        }
+
+        _leg.AddQueued(_backlog.PumpInto(Stream));
+    }
+
+    /// <summary>
+    /// On hold (agent loop): forgets everything not yet sent — the pacer (again, in case a pump raced the signal
+    /// loop's flush), the backlog, and the queued count, so a later barge-in or turn does not see stale audio.
+    /// </summary>
+    private void DropHeldAudio()
+    {
+        Stream.Flush();
+        _backlog.Clear();
+        _leg.ForgetPending();
     }
 
     /// <summary>

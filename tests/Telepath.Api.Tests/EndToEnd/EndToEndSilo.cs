@@ -51,15 +51,19 @@ public sealed class EndToEndSilo : IAsyncLifetime
     public Task<ApiKeyClient> NewKeyAsync() => ApiKeyClient.CreateAsync(Silo, null, null, 100_000);
 
     /// <summary>Creates a <c>custom</c> trunk through the API; returns its id, SIP user name and password.</summary>
-    public static async Task<(string Id, string Username, string Password)> CreateTrunkAsync(ApiKeyClient key, Uri agent, string name, params string[] inboundNumbers)
-    {
-        using var response = await key.SendAsync(HttpMethod.Post, "/v1/trunks", new
+    public static Task<(string Id, string Username, string Password)> CreateTrunkAsync(ApiKeyClient key, Uri agent, string name, params string[] inboundNumbers) =>
+        CreateTrunkAsync(key, new
         {
             name,
             ai_provider = "custom",
             websocket_url = agent.ToString(),
             inbound_numbers = inboundNumbers,
         });
+
+    /// <summary>Creates a trunk of any provider from a POST body; returns its id, SIP user name and password.</summary>
+    public static async Task<(string Id, string Username, string Password)> CreateTrunkAsync(ApiKeyClient key, object trunk)
+    {
+        using var response = await key.SendAsync(HttpMethod.Post, "/v1/trunks", trunk);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, text);
         using var body = JsonDocument.Parse(text);

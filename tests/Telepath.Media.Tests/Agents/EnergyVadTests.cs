@@ -13,8 +13,8 @@ public sealed class EnergyVadTests
     {
         var vad = new EnergyVad(new EnergyVadOptions());
         var transitions = new List<(int Frame, AgentEventKind Kind)>();
-        byte[] speech = Tone(-20);
-        byte[] silence = Tone(-70);
+        byte[] speech = VadTone.Frame(-20);
+        byte[] silence = VadTone.Frame(-70);
 
         for (int i = 0; i < 50; i++)
         {
@@ -29,6 +29,9 @@ public sealed class EnergyVadTests
         // 60 ms onset = the third 20 ms frame; 400 ms hangover = the twentieth silent frame.
         Assert.Equal([(2, AgentEventKind.SpeechStarted), (69, AgentEventKind.SpeechStopped)], transitions);
         Assert.False(vad.InSpeech);
+
+        // The speech itself ended with frame 49: the stop reports the 400 ms of silence it waited for.
+        Assert.Equal(TimeSpan.FromMilliseconds(400), vad.SilenceBeforeStop);
     }
 
     [Fact]
@@ -36,8 +39,8 @@ public sealed class EnergyVadTests
     {
         var vad = new EnergyVad(new EnergyVadOptions());
 
-        AgentEventKind? click = vad.Process(Tone(-6));
-        AgentEventKind? after = vad.Process(Tone(-70));
+        AgentEventKind? click = vad.Process(VadTone.Frame(-6));
+        AgentEventKind? after = vad.Process(VadTone.Frame(-70));
 
         Assert.Null(click);
         Assert.Null(after);
@@ -51,7 +54,7 @@ public sealed class EnergyVadTests
 
         for (int i = 0; i < 100; i++)
         {
-            Assert.Null(vad.Process(Tone(-50)));
+            Assert.Null(vad.Process(VadTone.Frame(-50)));
         }
     }
 
@@ -64,7 +67,7 @@ public sealed class EnergyVadTests
 
         foreach ((double level, int frames) in new[] { (-20.0, 10), (-70.0, 15), (-20.0, 10), (-70.0, 25) })
         {
-            byte[] frame = Tone(level);
+            byte[] frame = VadTone.Frame(level);
             for (int i = 0; i < frames; i++)
             {
                 Record(vad.Process(frame), index++, transitions);
@@ -91,18 +94,6 @@ public sealed class EnergyVadTests
     }
 
     /// <summary>A 20 ms, 440 Hz μ-law tone whose RMS is <paramref name="dbfs"/>.</summary>
-    private static byte[] Tone(double dbfs)
-    {
-        double peak = 32768.0 * Math.Pow(10, dbfs / 20) * Math.Sqrt(2);
-        byte[] frame = new byte[Frame];
-        for (int i = 0; i < Frame; i++)
-        {
-            frame[i] = MuLawCodec.EncodeSample((short)Math.Clamp(peak * Math.Sin(2 * Math.PI * 440 * i / 8000.0), short.MinValue, short.MaxValue));
-        }
-
-        return frame;
-    }
-
     private static void Record(AgentEventKind? transition, int frame, List<(int Frame, AgentEventKind Kind)> transitions)
     {
         if (transition is { } kind)

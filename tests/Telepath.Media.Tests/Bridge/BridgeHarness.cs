@@ -10,6 +10,7 @@ using Telepath.Media.Hosting;
 using Telepath.Media.Rtp.Engine;
 using Telepath.Media.Tests.Sip.UserAgent;
 using Telepath.TestKit.Agents;
+using Telepath.TestKit.Sip;
 
 namespace Telepath.Media.Tests.Bridge;
 
@@ -40,7 +41,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
         var handler = new BridgeCallHandler(Directory, Connector, Engine, Events, Options, TimeProvider.System);
         var sip = new SipOptions
         {
-            Domain = SipTestCaller.Realm,
+            Domain = UasHarness.Realm,
             ListenAddress = "127.0.0.1",
             Port = 0,
             Tcp = false,
@@ -78,7 +79,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
     public static AgentSettings Settings(AgentProvider provider, Uri url) =>
         new(UasHarness.Trunk().TrunkId, provider, url, provider == AgentProvider.OpenAi ? "sk-test" : null, "Be brief.", null, null, null, new Dictionary<string, string>());
 
-    public SipTestCaller Caller() => new(SipEndPoint);
+    public SipTestCaller Caller() => new(SipEndPoint, UasHarness.Realm, UasHarness.Username, UasHarness.Password);
 
     public static CancellationToken Token() => new CancellationTokenSource(Guard).Token;
 

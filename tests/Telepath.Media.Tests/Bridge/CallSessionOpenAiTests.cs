@@ -3,6 +3,7 @@ using Telepath.Media.Edge;
 using Telepath.Media.Rtp;
 using Telepath.Media.Tests.Rtp.Engine;
 using Telepath.TestKit.Agents;
+using Telepath.TestKit.Sip;
 
 namespace Telepath.Media.Tests.Bridge;
 

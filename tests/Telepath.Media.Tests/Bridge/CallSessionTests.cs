@@ -4,6 +4,7 @@ using Telepath.Media.Edge;
 using Telepath.Media.Rtp;
 using Telepath.Media.Tests.Rtp.Engine;
 using Telepath.TestKit.Agents;
+using Telepath.TestKit.Sip;
 using Telepath.TestKit.Network;
 
 namespace Telepath.Media.Tests.Bridge;

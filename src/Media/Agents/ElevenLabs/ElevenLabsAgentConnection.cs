@@ -50,10 +50,7 @@ internal sealed partial class ElevenLabsAgentConnection : AgentConnectionBase
 
         Span<byte> muLaw = stackalloc byte[frame.Length];
         AudioTranscoder.Convert(frame, Context.CarrierCodec, muLaw, AgentAudioFormat.MuLaw8000);
-        if (_vad.Process(muLaw) is { } transition)
-        {
-            Emit(AgentEvent.Of(transition));
-        }
+        EmitVoiceActivity(_vad, muLaw);
 
         OutgoingMessage message;
         lock (Json.SyncRoot)

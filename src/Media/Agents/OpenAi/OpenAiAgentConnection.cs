@@ -21,6 +21,7 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
     private readonly AgentSettings _settings;
     private readonly OpenAiAgentOptions _options;
     private readonly AssistantPlayoutTracker _playout = new();
+    private readonly InputAudioClock _inputClock;
     private byte[]? _activeResponseId;
     private byte[]? _cancelledResponseId;
 
@@ -30,6 +31,7 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
     {
         _settings = settings;
         _options = openAiOptions;
+        _inputClock = new InputAudioClock(8000, timeProvider.TimestampFrequency);
     }
 
     /// <inheritdoc />
@@ -58,7 +60,14 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
             message = Json.Complete();
         }
 
-        return EnqueueFrame(message);
+        // G.711 passes through: one byte per 8 kHz sample on the server's input clock.
+        if (!EnqueueFrame(message))
+        {
+            return false;
+        }
+
+        _inputClock.OnSent(frame.Length, Time.GetTimestamp());
+        return true;
     }
 
     /// <inheritdoc />
@@ -141,7 +150,7 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
             }
             else if (type.SequenceEqual("input_audio_buffer.speech_stopped"u8))
             {
-                Emit(AgentEvent.Of(AgentEventKind.SpeechStopped));
+                Emit(SpeechStopped(message.AudioEndMs));
             }
             else if (type.SequenceEqual("response.created"u8))
             {
@@ -210,6 +219,22 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
         _playout.AddGenerated(message.ItemId, written);
         Emit(AgentEvent.ForAudio(audio, written));
         return true;
+    }
+
+    /// <summary>
+    /// The end of the caller's speech as the instant it was heard here. <c>audio_end_ms</c> is where the server's VAD
+    /// fired on the input clock, which includes the silence it waited for (<c>silence_duration_ms</c>), so the speech
+    /// itself ended that much earlier. Without a usable position the event's arrival less the silence is the estimate.
+    /// </summary>
+    private AgentEvent SpeechStopped(long audioEndMs)
+    {
+        long silence = _options.VadSilenceDurationMs * Time.TimestampFrequency / 1000;
+        if (audioEndMs >= 0 && _inputClock.TryGetArrival(Math.Max(0, audioEndMs - _options.VadSilenceDurationMs), out long endedAt))
+        {
+            return AgentEvent.SpeechStoppedAt(endedAt);
+        }
+
+        return AgentEvent.SpeechStoppedAt(Time.GetTimestamp() - silence);
     }
 
     private void HandleBargeIn()

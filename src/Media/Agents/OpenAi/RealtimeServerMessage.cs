@@ -32,6 +32,9 @@ internal ref struct RealtimeServerMessage
     /// <summary>The <c>error.message</c>.</summary>
     public ReadOnlySpan<byte> ErrorMessage;
 
+    /// <summary>The <c>audio_end_ms</c> of <c>input_audio_buffer.speech_stopped</c> (input-buffer clock), or -1.</summary>
+    public long AudioEndMs;
+
     private const int ParentNone = 0;
     private const int ParentResponse = 1;
     private const int ParentError = 2;
@@ -40,6 +43,7 @@ internal ref struct RealtimeServerMessage
     public static bool TryParse(ReadOnlySpan<byte> json, ref byte[]? scratch, out RealtimeServerMessage message)
     {
         message = default;
+        message.AudioEndMs = -1;
         int used = 0;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
         try
@@ -78,6 +82,16 @@ internal ref struct RealtimeServerMessage
                     {
                         reader.Read();
                         message.ResponseId = JsonText.GetUtf8(ref reader, json.Length, ref scratch, ref used);
+                    }
+                    else if (reader.ValueTextEquals("audio_end_ms"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out message.AudioEndMs) || message.AudioEndMs < 0)
+                        {
+                            // A wrong type is ignored, as a missing field would be; an object or array is skipped whole.
+                            message.AudioEndMs = -1;
+                            reader.Skip();
+                        }
                     }
                     else if (reader.ValueTextEquals("transcript"u8))
                     {

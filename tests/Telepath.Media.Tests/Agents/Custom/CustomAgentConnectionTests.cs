@@ -192,6 +192,39 @@ public sealed class CustomAgentConnectionTests
         Assert.Equal("m1", echo.GetProperty("mark").GetProperty("name").GetString());
     }
 
+    /// <summary>
+    /// Spec §6: the protocol has no speech events, so the local VAD marks the caller's turns; its stop comes a hangover
+    /// after the speech ended, and it is dated back by that hangover so AI latency starts when the caller went quiet.
+    /// </summary>
+    [Fact]
+    public async Task Local_vad_dates_the_end_of_speech_before_its_hangover()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
+        await server.NextSessionAsync(AgentTestHarness.Guard());
+        byte[] speech = VadTone.Frame(-20);
+        byte[] silence = VadTone.Frame(-70);
+        for (int i = 0; i < 25; i++)
+        {
+            connection.SendAudio(speech);
+        }
+
+        // 400 ms of hangover = the 20th silent frame reports the stop.
+        for (int i = 0; i < 19; i++)
+        {
+            connection.SendAudio(silence);
+        }
+
+        long before = TimeProvider.System.GetTimestamp();
+        connection.SendAudio(silence);
+        long after = TimeProvider.System.GetTimestamp();
+        AgentEvent stopped = await connection.Events.NextAsync(AgentEventKind.SpeechStopped);
+
+        long hangover = TimeProvider.System.TimestampFrequency * 400 / 1000;
+        Assert.InRange(stopped.OccurredAt, before - hangover, after - hangover);
+    }
+
     /// <summary>[TW-MS] §3.1 dtmf: digit on the inbound track.</summary>
     [Fact]
     public async Task Dtmf_digit_is_forwarded_on_the_inbound_track()

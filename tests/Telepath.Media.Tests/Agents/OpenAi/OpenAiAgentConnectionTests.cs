@@ -107,6 +107,59 @@ public sealed class OpenAiAgentConnectionTests
         Assert.Equal(0, ((AgentConnectionBase)connection).UnknownEventCount);
     }
 
+    /// <summary>
+    /// Spec §6 AI latency starts when the caller stopped speaking. <c>audio_end_ms</c> marks where the server's VAD
+    /// fired on the input clock, silence window included, so the adapter dates the stop to the arrival of the audio
+    /// <c>silence_duration_ms</c> earlier, not to the event's arrival.
+    /// </summary>
+    [Fact]
+    public async Task Speech_stopped_is_dated_to_when_the_audio_where_speech_ended_arrived()
+    {
+        var allSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(async session =>
+        {
+            int appends = 0;
+            while (appends < 100)
+            {
+                JsonElement message = await session.ReceiveAsync();
+                appends += message.GetProperty("type").GetString() == "input_audio_buffer.append" ? 1 : 0;
+            }
+
+            // 2 s of audio sent; speech ended at 1.5 s and the VAD waited its 500 ms of silence.
+            await session.SendSpeechStoppedAsync("item_user", audioEndMs: 2000);
+            await session.SendSpeechStoppedAsync("item_user", audioEndMs: 9000);
+            await session.Closed;
+        });
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            AgentTestHarness.Connector(openAi: new OpenAiAgentOptions { GreetOnConnect = false, VadSilenceDurationMs = 500 }),
+            AgentTestHarness.Settings(AgentProvider.OpenAi, server.WebSocketUri(), apiKey: "k"),
+            AgentTestHarness.Context());
+        await server.NextSessionAsync(AgentTestHarness.Guard());
+
+        long beforeFrame75 = 0;
+        long afterFrame75 = 0;
+        for (int frame = 0; frame < 100; frame++)
+        {
+            long before = TimeProvider.System.GetTimestamp();
+            Assert.True(connection.SendAudio(new byte[160]));
+            if (frame == 74)
+            {
+                (beforeFrame75, afterFrame75) = (before, TimeProvider.System.GetTimestamp());
+            }
+        }
+
+        AgentEvent stopped = await connection.Events.NextAsync(AgentEventKind.SpeechStopped);
+        AgentEvent unknown = await connection.Events.NextAsync(AgentEventKind.SpeechStopped);
+        long handled = TimeProvider.System.GetTimestamp();
+
+        // 1 500 ms is the end of the 75th frame: the stop is dated to when that frame was handed over.
+        Assert.InRange(stopped.OccurredAt, beforeFrame75, afterFrame75);
+
+        // A position past the audio sent cannot be mapped: the estimate is the event's arrival less the silence.
+        Assert.True(unknown.OccurredAt > 0);
+        Assert.True(handled - unknown.OccurredAt >= TimeProvider.System.TimestampFrequency / 2);
+    }
+
     /// <summary>Research §1.7: a speech start with nothing queued or generating sends no truncate, only the events.</summary>
     [Fact]
     public async Task Speech_started_with_nothing_playing_sends_no_truncate()
