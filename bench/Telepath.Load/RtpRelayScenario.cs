@@ -100,8 +100,6 @@ internal static class RtpRelayScenario
         Console.WriteLine(FormattableString.Invariant(
             $"  added delay (send -> echo arrival): {RelayReport.Delay(histogram)}"));
         Console.WriteLine(FormattableString.Invariant(
-            $"  echo frames trimmed by the 40 ms playout cap (whole run): {Interlocked.Read(ref EchoConsumer.Trimmed)}"));
-        Console.WriteLine(FormattableString.Invariant(
             $"  engine, whole run: worst stream p99 arrival -> echo queued {receiveP99 / 1000:0.000} ms, ready -> sent {sendP99 / 1000:0.000} ms; underruns {underruns}, phase moves {shifts}, frames skipped {skipped}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU {cpu.TotalSeconds / wall.Elapsed.TotalSeconds * 100:0} % of one core ({cpu.TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:0} % of the machine), allocated {allocated / Math.Max(1, sent + received):0.0} B per packet (generator included)"));
@@ -111,19 +109,7 @@ internal static class RtpRelayScenario
     {
         public RtpStream? Stream { get; set; }
 
-        public static long Trimmed;
-
-        public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore)
-        {
-            // An echo agent with a 40 ms playout cap: after a scheduling stall delivers a burst, the input rate equals
-            // the output rate and the backlog would never drain, so stale frames are dropped instead of delaying all later ones.
-            if (Stream!.QueuedFrames >= 2)
-            {
-                Interlocked.Add(ref Trimmed, Stream.Flush());
-            }
-
-            Stream.EnqueueAudio(payload);
-        }
+        public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore) => Stream!.EnqueueAudio(payload);
 
         public void OnDtmf(DtmfEvent dtmf)
         {

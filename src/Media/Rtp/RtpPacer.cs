@@ -20,10 +20,10 @@ namespace Telepath.Media.Rtp;
 /// stream, a streaming bot) delivers each frame at its own phase within the 20 ms slot. A frame that arrives 12 ms
 /// before its slot would wait those 12 ms in every slot for the rest of the call. So the pacer also watches how long
 /// each frame waited: when over <see cref="PhaseWindowFrames"/> frames the producer delivered at real-time pace
-/// (one frame per slot, give or take one), at most one further frame was ever queued behind the one sent (a burst of
-/// text-to-speech is left to play at its pace, and a longer standing backlog to the skipping above), and even the
-/// shortest wait was above zero, the schedule moves earlier by that wait plus <see cref="PhaseMargin"/>, at most one
-/// frame per window. A frame that misses its slot by less than
+/// (one frame per slot, give or take one; a burst of text-to-speech never does) and even the shortest wait was above
+/// zero, the schedule moves earlier by that wait plus <see cref="PhaseMargin"/>, at most one frame per window. The
+/// same rule drains whole frames of standing backlog behind such a producer (calls set up together under load left
+/// 2–3 frames, 50 ms, for the rest of the call): one frame goes out early per window and no audio is lost. A frame that misses its slot by less than
 /// <see cref="LateGrace"/> is still sent as that slot's frame, the moment it arrives (the slot is not declared an
 /// underrun yet), so after the move every frame leaves on arrival and arrival jitter up to the margin never makes one
 /// wait. The carrier sees one packet early by a few milliseconds, which its jitter buffer absorbs. A producer that
@@ -54,7 +54,6 @@ internal sealed class RtpPacer
     private int _phaseFrames;
     private int _phaseArrivals;
     private long _phaseMinWait = long.MaxValue;
-    private int _phaseMaxBacklog;
     private long _phaseShifts;
 
     /// <summary>Sent frames per observation window (1 s at 20 ms).</summary>
@@ -68,8 +67,8 @@ internal sealed class RtpPacer
 
     private const int SkipSpacing = WindowFrames / MaxSkipsPerWindow;
 
-    /// <summary>Frames observed before the slot phase may move (200 ms at 20 ms).</summary>
-    public const int PhaseWindowFrames = 10;
+    /// <summary>Frames observed before the slot phase may move (100 ms at 20 ms): a disturbance costs a few windows.</summary>
+    public const int PhaseWindowFrames = 5;
 
     /// <summary>
     /// How far ahead of a real-time producer's earliest arrival the slots are put when the phase moves: a frame that
@@ -261,14 +260,13 @@ internal sealed class RtpPacer
     private void TrackPhase(long waited)
     {
         _phaseMinWait = Math.Min(_phaseMinWait, waited);
-        _phaseMaxBacklog = Math.Max(_phaseMaxBacklog, _count);
         if (++_phaseFrames < PhaseWindowFrames)
         {
             return;
         }
 
         bool realTime = Math.Abs(_phaseArrivals - PhaseWindowFrames) <= 1;
-        if (realTime && _phaseMaxBacklog <= 1 && _phaseMinWait > 0)
+        if (realTime && _phaseMinWait > 0)
         {
             // Every frame of the window waited at least this long, so none of them would have missed the earlier
             // slots; the margin is far inside the late grace, so frames that keep the old phase still go out as theirs.
@@ -284,7 +282,6 @@ internal sealed class RtpPacer
         _phaseFrames = 0;
         _phaseArrivals = 0;
         _phaseMinWait = long.MaxValue;
-        _phaseMaxBacklog = 0;
     }
 
     private long ToTimestampTicks(TimeSpan value) => (long)((Int128)value.Ticks * _frequency / TimeSpan.TicksPerSecond);

@@ -139,6 +139,54 @@ public sealed class RtpPacerTests
     }
 
     [Fact]
+    public void A_standing_backlog_of_a_few_frames_behind_a_real_time_producer_drains_without_losing_audio()
+    {
+        var pacer = new RtpPacer(_time);
+        long start = _time.GetTimestamp();
+        pacer.Start(start);
+        long frameTicks = _time.TimestampFrequency / 50;
+        var frame = new byte[160];
+
+        // Calls set up together under load: three frames arrive at once, then one every 20 ms, 5 ms into each slot.
+        int produced = 0;
+        for (; produced < 3; produced++)
+        {
+            pacer.Enqueue(Frame(produced));
+        }
+
+        var waits = new List<long>();
+        int expected = 0;
+        for (int k = 1; k <= 150; k++)
+        {
+            long arrival = start + (k * frameTicks) + (frameTicks / 4);
+
+            // The pacing thread sends what falls due before the next arrival, then the arrival is offered at once.
+            while (pacer.NextDue < arrival && pacer.QueuedFrames > 0)
+            {
+                SetTimestamp(Math.Max(pacer.NextDue, _time.GetTimestamp()));
+                Assert.Equal(PacerResult.Frame, pacer.Next(_time.GetTimestamp(), frame));
+                Assert.Equal((byte)expected++, frame[0]);
+            }
+
+            SetTimestamp(arrival);
+            pacer.Enqueue(Frame(produced++));
+            while (pacer.Next(_time.GetTimestamp(), frame) == PacerResult.Frame)
+            {
+                Assert.Equal((byte)expected++, frame[0]);
+            }
+
+            waits.Add(pacer.QueuedFrames);
+        }
+
+        // Every frame was played, in order; the backlog is gone and each frame now leaves as it arrives.
+        Assert.Equal(0, pacer.SkippedFrames);
+        Assert.Equal(0, pacer.Underruns);
+        Assert.All(waits.Skip(100), queued => Assert.Equal(0, queued));
+        Assert.Equal(produced, expected);
+        Assert.InRange(pacer.PhaseShifts, 2, 4);
+    }
+
+    [Fact]
     public void A_frame_a_little_late_still_goes_out_as_its_slots_frame_without_an_underrun()
     {
         var pacer = new RtpPacer(_time);
