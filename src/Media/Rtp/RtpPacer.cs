@@ -74,7 +74,7 @@ internal sealed class RtpPacer
     /// How far ahead of a real-time producer's earliest arrival the slots are put when the phase moves: a frame that
     /// arrives up to this much earlier than any frame of the window before still finds its slot due.
     /// </summary>
-    public static readonly TimeSpan PhaseMargin = TimeSpan.FromMilliseconds(1);
+    public static readonly TimeSpan PhaseMargin = TimeSpan.FromMilliseconds(3);
 
     /// <summary>How late a frame may arrive and still be sent as the current slot's frame (half a frame).</summary>
     public TimeSpan LateGrace => FrameDuration / 2;
