@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Telepath.Media.Rtp.Engine.Epoll;
 using Telepath.Media.Timing;
 
 namespace Telepath.Media.Rtp.Engine;
@@ -13,12 +14,13 @@ namespace Telepath.Media.Rtp.Engine;
 /// that sends every stream's due frames and drives the timer wheel (media timeouts, RTCP, jitter gaps).
 /// </summary>
 /// <remarks>
-/// <para>Receive design: one reused <see cref="SocketAsyncEventArgs"/> per socket, completions processed
-/// inline on the socket engine's completion thread, and back-to-back synchronous completions handled in a loop.
-/// No task and no allocation per packet. Alternatives considered: <c>await ReceiveFromAsync</c> per packet
-/// costs a state-machine resumption and a thread-pool hop per packet; a dedicated thread per socket costs
-/// 1 000 threads for 500 calls; dedicated threads multiplexing sockets would need epoll, which .NET does not
-/// expose (Socket.Select allocates and is O(n) per call). The load scenario <c>rtp-relay</c> gives the numbers.</para>
+/// <para>Receive design: on Linux one thread waits on every RTP/RTCP socket with its own epoll set and runs each
+/// stream's receive path inline (<see cref="RtpReceiveLoop"/>): no work item, no thread hand-off, no allocation per
+/// packet. Elsewhere (or with <see cref="RtpEngineOptions.EpollReceive"/> off): one reused
+/// <see cref="SocketAsyncEventArgs"/> per socket, whose completions .NET runs on the thread pool. Alternatives
+/// considered: <c>await ReceiveFromAsync</c> per packet costs a state-machine resumption on top of that hop; a
+/// dedicated thread per socket costs 1 000 threads for 500 calls; Socket.Select allocates and is O(n) per call.
+/// The load scenario <c>rtp-relay</c> gives the numbers for both modes.</para>
 /// <para>Send design: one thread ticks every <see cref="RtpEngineOptions.PacingTick"/> (1 ms), scans the stream
 /// array (a compare per stream when nothing is due) and sends due frames with <c>SendTo(span, SocketAddress)</c>,
 /// which allocates nothing. One thread for all streams instead of a timer per stream.</para>
@@ -46,6 +48,7 @@ internal sealed class RtpEngine : IAsyncDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _ports = new PortAllocator(options.FirstPort, options.LastPort);
         Timers = new TimerWheel(_time, TimeSpan.FromMilliseconds(10));
+        ReceiveLoop = options.EpollReceive ? RtpReceiveLoop.TryCreate(_logger) : null;
         Meter meter = meterFactory?.Create("Telepath.Media.Rtp") ?? (_ownedMeter = new Meter("Telepath.Media.Rtp"));
         CreateInstruments(meter);
         _pacingThread = new Thread(PacingLoop) { IsBackground = true, Name = "telepath-rtp-pacer", Priority = ThreadPriority.AboveNormal };
@@ -57,6 +60,9 @@ internal sealed class RtpEngine : IAsyncDisposable
 
     /// <summary>Gets the number of free port pairs.</summary>
     public int AvailablePortPairs => _ports.Available;
+
+    /// <summary>Gets the epoll receive thread every stream registers its sockets with, or null for socket async receives.</summary>
+    internal RtpReceiveLoop? ReceiveLoop { get; }
 
     /// <summary>Gets the timer wheel driven by the pacing thread.</summary>
     internal TimerWheel Timers { get; }
@@ -133,6 +139,11 @@ internal sealed class RtpEngine : IAsyncDisposable
 
         _stop.Set();
         await Task.Run(_pacingThread.Join).ConfigureAwait(false);
+        if (ReceiveLoop is not null)
+        {
+            await Task.Run(ReceiveLoop.Dispose).ConfigureAwait(false);
+        }
+
         _stop.Dispose();
         _ownedMeter?.Dispose();
     }

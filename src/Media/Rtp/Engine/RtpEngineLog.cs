@@ -29,4 +29,7 @@ internal static partial class RtpEngineLog
 
     [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Consumer callback of the RTP stream on port {RtpPort} threw")]
     public static partial void ConsumerFailed(ILogger logger, int rtpPort, Exception exception);
+
+    [LoggerMessage(EventId = 3108, Level = LogLevel.Error, Message = "RTP receive thread: a stream's receive failed")]
+    public static partial void ReceiveFailed(ILogger logger, Exception exception);
 }

@@ -41,6 +41,12 @@ internal sealed class RtpEngineOptions
     /// <summary>Gets or sets the outgoing backlog per stream in 20 ms frames (250 = 5 s of agent audio).</summary>
     public int PacerCapacityFrames { get; set; } = 250;
 
+    /// <summary>
+    /// Gets or sets a value indicating whether RTP and RTCP are received by the engine's own epoll thread (Linux), rather
+    /// than by .NET socket async receives completed on the thread pool. On by default; ignored where epoll is missing.
+    /// </summary>
+    public bool EpollReceive { get; set; } = true;
+
     /// <summary>Gets or sets the socket receive buffer size per RTP socket in bytes.</summary>
     public int SocketReceiveBufferBytes { get; set; } = 128 * 1024;
 }

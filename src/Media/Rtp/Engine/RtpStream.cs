@@ -36,6 +36,14 @@ internal sealed partial class RtpStream : IDisposable
     private readonly byte[] _rtpBuffer;
     private readonly byte[] _rtcpBuffer;
     private readonly long _frequency;
+    private readonly SocketAddress _rtpFrom;
+    private readonly SocketAddress _rtcpFrom;
+    private SocketAddress? _rtpFromKnown;
+    private IPEndPoint? _rtpFromEndPoint;
+    private SocketAddress? _rtcpFromKnown;
+    private IPEndPoint? _rtcpFromEndPoint;
+    private int _rtpToken = -1;
+    private int _rtcpToken = -1;
     private int _closed;
 
     /// <summary>Creates a stream over two bound sockets; the engine starts it with <see cref="Start"/>.</summary>
@@ -65,6 +73,8 @@ internal sealed partial class RtpStream : IDisposable
         Ssrc = (uint)RandomNumberGenerator.GetInt32(int.MinValue, int.MaxValue);
         _rtpBuffer = new byte[ReceiveBufferBytes];
         _rtcpBuffer = new byte[ReceiveBufferBytes];
+        _rtpFrom = new SocketAddress(rtpSocket.AddressFamily, SocketAddress.GetMaximumAddressSize(rtpSocket.AddressFamily));
+        _rtcpFrom = new SocketAddress(rtcpSocket.AddressFamily, SocketAddress.GetMaximumAddressSize(rtcpSocket.AddressFamily));
         _rtpReceive = CreateReceiveArgs(_rtpBuffer, options.BindAddress);
         _rtpReceive.Completed += static (_, e) => ((RtpStream)e.UserToken!).OnRtpCompleted(e);
         _rtcpReceive = CreateReceiveArgs(_rtcpBuffer, options.BindAddress);
@@ -138,6 +148,8 @@ internal sealed partial class RtpStream : IDisposable
 
         _engine.Timers.Cancel(_timeoutTimer);
         _engine.Timers.Cancel(_rtcpTimer);
+        _engine.ReceiveLoop?.Unregister(_rtpSocket, _rtpToken);
+        _engine.ReceiveLoop?.Unregister(_rtcpSocket, _rtcpToken);
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
 
@@ -169,8 +181,23 @@ internal sealed partial class RtpStream : IDisposable
             _rtcpTimer = _engine.Timers.ScheduleAt(now + NextRtcpDelay(), s_onRtcpTimer, this);
         }
 
-        ReceiveLoop(_rtpSocket, _rtpReceive, rtcp: false);
-        ReceiveLoop(_rtcpSocket, _rtcpReceive, rtcp: true);
+        if (_engine.ReceiveLoop is { } loop)
+        {
+            _rtpToken = loop.Register(_rtpSocket, this, rtcp: false);
+            _rtcpToken = loop.Register(_rtcpSocket, this, rtcp: true);
+        }
+
+        // A socket the epoll set would not take falls back to async receives on the thread pool.
+        if (_rtpToken < 0)
+        {
+            ReceiveLoop(_rtpSocket, _rtpReceive, rtcp: false);
+        }
+
+        if (_rtcpToken < 0)
+        {
+            ReceiveLoop(_rtcpSocket, _rtcpReceive, rtcp: true);
+        }
+
         RtpEngineLog.StreamOpened(_logger, Ports.Rtp, Ports.Rtcp);
     }
 
@@ -253,6 +280,65 @@ internal sealed partial class RtpStream : IDisposable
 
         return !IsClosed;
     }
+
+    /// <summary>
+    /// Called by the engine's epoll thread when a socket has a datagram: reads exactly one with a non-blocking
+    /// <c>recvfrom</c> (a socket with more is reported again) and processes it on this thread.
+    /// </summary>
+    internal void OnReadable(bool rtcp)
+    {
+        Socket socket = rtcp ? _rtcpSocket : _rtpSocket;
+        SocketAddress address = rtcp ? _rtcpFrom : _rtpFrom;
+        byte[] buffer = rtcp ? _rtcpBuffer : _rtpBuffer;
+        int length;
+        try
+        {
+            length = socket.ReceiveFrom(buffer, SocketFlags.None, address);
+        }
+        catch (SocketException)
+        {
+            // A report that raced with another read, or a per-datagram error (ICMP, truncation): nothing to process.
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        long arrival = _time.GetTimestamp();
+        IPEndPoint from = rtcp
+            ? Sender(address, ref _rtcpFromKnown, ref _rtcpFromEndPoint)
+            : Sender(address, ref _rtpFromKnown, ref _rtpFromEndPoint);
+        if (rtcp)
+        {
+            OnRtcpDatagram(buffer.AsSpan(0, length), from, arrival);
+        }
+        else
+        {
+            OnRtpDatagram(buffer.AsSpan(0, length), from, arrival);
+        }
+    }
+
+    /// <summary>The sender as an endpoint, made only when the address differs from the last one (so not per packet).</summary>
+    private static IPEndPoint Sender(SocketAddress address, ref SocketAddress? known, ref IPEndPoint? endPoint)
+    {
+        if (known is not null && endPoint is not null && known.Equals(address))
+        {
+            return endPoint;
+        }
+
+        var copy = new SocketAddress(address.Family, address.Size);
+        address.Buffer.Span[..address.Size].CopyTo(copy.Buffer.Span);
+        known = copy;
+        endPoint = (IPEndPoint)IPEndPointTemplate(address.Family).Create(copy);
+        return endPoint;
+    }
+
+    private static IPEndPoint IPEndPointTemplate(AddressFamily family) =>
+        family == AddressFamily.InterNetworkV6 ? s_anyV6 : s_anyV4;
+
+    private static readonly IPEndPoint s_anyV4 = new(IPAddress.Any, 0);
+    private static readonly IPEndPoint s_anyV6 = new(IPAddress.IPv6Any, 0);
 
     private static ReadOnlySpan<byte> ReceivedBytes(SocketAsyncEventArgs args) =>
         args.Buffer.AsSpan(args.Offset, args.BytesTransferred);

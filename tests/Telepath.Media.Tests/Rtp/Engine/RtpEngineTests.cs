@@ -17,10 +17,15 @@ public sealed class RtpEngineTests
         MediaTimeout = TimeSpan.Zero,
     };
 
-    [Fact]
-    public async Task Delivers_in_order_payloads_from_a_loopback_sender()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Delivers_in_order_payloads_from_a_loopback_sender(bool epollReceive)
     {
-        await using var engine = new RtpEngine(Options(42000));
+        RtpEngineOptions options = Options(epollReceive ? 42000 : 43500);
+        options.EpollReceive = epollReceive;
+        await using var engine = new RtpEngine(options);
+        Assert.Equal(epollReceive && OperatingSystem.IsLinux(), engine.ReceiveLoop is not null);
         var consumer = new RecordingConsumer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), consumer, out RtpStream? stream));
         using var peer = new RtpTestPeer();
@@ -56,6 +61,35 @@ public sealed class RtpEngineTests
         Assert.True(await RecordingConsumer.WaitUntilAsync(() => consumer.Audio.Count == 8));
         Assert.Equal([0, 160, 320, 480, 640, 800, 960, 1120], consumer.Timestamps);
         Assert.True(await RecordingConsumer.WaitUntilAsync(() => stream.GetStatistics().DropsFor(RtpDropReason.Duplicate) == 2));
+    }
+
+    [Fact]
+    public async Task A_stream_closed_while_datagrams_arrive_stops_receiving_and_the_engine_keeps_serving_others()
+    {
+        await using var engine = new RtpEngine(Options(43600));
+        var closing = new RecordingConsumer();
+        var staying = new RecordingConsumer();
+        Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), closing, out RtpStream? first));
+        Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), staying, out RtpStream? second));
+        using var peer = new RtpTestPeer();
+        int firstPort = first.Ports.Rtp;
+        for (int i = 0; i < 50; i++)
+        {
+            peer.SendRtp(firstPort, (ushort)i, (uint)(i * 160), 0, RtpTestPeer.Payload(i));
+            if (i == 25)
+            {
+                first.Dispose();
+            }
+        }
+
+        for (int i = 0; i < 10; i++)
+        {
+            peer.SendRtp(second.Ports.Rtp, (ushort)i, (uint)(i * 160), 0, RtpTestPeer.Payload(i));
+        }
+
+        Assert.True(await RecordingConsumer.WaitUntilAsync(() => staying.Audio.Count == 10));
+        Assert.InRange(closing.Audio.Count, 0, 26);
+        Assert.Equal(1, engine.ActiveStreams);
     }
 
     [Fact]
