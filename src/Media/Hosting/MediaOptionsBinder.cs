@@ -48,6 +48,7 @@ internal static class MediaOptionsBinder
         options.PortRangeStart = Int(s, nameof(RtpOptions.PortRangeStart), options.PortRangeStart);
         options.PortRangeEnd = Int(s, nameof(RtpOptions.PortRangeEnd), options.PortRangeEnd);
         options.MediaTimeout = Time(s, nameof(RtpOptions.MediaTimeout), options.MediaTimeout);
+        options.EpollReceive = Bool(s, nameof(RtpOptions.EpollReceive), options.EpollReceive);
     }
 
     /// <summary>Copies the values under <c>Telepath:Bridge</c> onto <paramref name="options"/>.</summary>
@@ -66,6 +67,7 @@ internal static class MediaOptionsBinder
         FirstPort = rtp.PortRangeStart,
         LastPort = rtp.PortRangeEnd,
         MediaTimeout = rtp.MediaTimeout,
+        EpollReceive = rtp.EpollReceive,
     };
 
     private static int Int(IConfigurationSection section, string key, int fallback) =>

@@ -14,4 +14,10 @@ public sealed class RtpOptions
 
     /// <summary>Gets or sets how long a call may go without caller RTP before it ends with <c>media_timeout</c>; zero disables it. Default 30 s.</summary>
     public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the RTP engine receives on its own epoll thread (Linux; elsewhere it always
+    /// uses socket async receives on the thread pool). Default true.
+    /// </summary>
+    public bool EpollReceive { get; set; } = true;
 }
