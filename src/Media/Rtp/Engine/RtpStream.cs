@@ -23,6 +23,9 @@ internal sealed partial class RtpStream : IDisposable
     private const int ReceiveBufferBytes = 2048;
     private const int MaxPayloadBytes = 480;
 
+    private static readonly IPEndPoint s_anyV4 = new(IPAddress.Any, 0);
+    private static readonly IPEndPoint s_anyV6 = new(IPAddress.IPv6Any, 0);
+
     private readonly RtpEngine _engine;
     private readonly RtpEngineOptions _options;
     private readonly TimeProvider _time;
@@ -336,9 +339,6 @@ internal sealed partial class RtpStream : IDisposable
 
     private static IPEndPoint IPEndPointTemplate(AddressFamily family) =>
         family == AddressFamily.InterNetworkV6 ? s_anyV6 : s_anyV4;
-
-    private static readonly IPEndPoint s_anyV4 = new(IPAddress.Any, 0);
-    private static readonly IPEndPoint s_anyV6 = new(IPAddress.IPv6Any, 0);
 
     private static ReadOnlySpan<byte> ReceivedBytes(SocketAsyncEventArgs args) =>
         args.Buffer.AsSpan(args.Offset, args.BytesTransferred);
