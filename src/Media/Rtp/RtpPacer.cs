@@ -54,6 +54,7 @@ internal sealed class RtpPacer
     private int _phaseFrames;
     private int _phaseArrivals;
     private long _phaseMinWait = long.MaxValue;
+    private bool _phaseSkipFirst;
     private long _phaseShifts;
 
     /// <summary>Sent frames per observation window (1 s at 20 ms).</summary>
@@ -142,6 +143,11 @@ internal sealed class RtpPacer
         FrameIndex = 0;
         IsStarted = true;
         ResetPhaseWindow();
+
+        // The frame that starts a talkspurt is due the moment it comes, so its wait says nothing about the producer's
+        // phase; counting it would hold back the first move by a whole window (after a stall that left one late
+        // frame, every later frame waits for a phase anchored on the late one until the pacer moves).
+        _phaseSkipFirst = true;
     }
 
     /// <summary>Gets the due time of frame <paramref name="frameIndex"/>: start + n × duration, exactly.</summary>
@@ -259,6 +265,13 @@ internal sealed class RtpPacer
     /// <summary>Moves the schedule earlier when a real-time producer's frames all waited for their slot (see remarks).</summary>
     private void TrackPhase(long waited)
     {
+        if (_phaseSkipFirst)
+        {
+            _phaseSkipFirst = false;
+            _phaseArrivals = Math.Max(0, _phaseArrivals - 1);
+            return;
+        }
+
         _phaseMinWait = Math.Min(_phaseMinWait, waited);
         if (++_phaseFrames < PhaseWindowFrames)
         {

@@ -129,8 +129,8 @@ public sealed class RtpPacerTests
             waits.Add(_time.GetTimestamp() - arrival);
         }
 
-        // The first window held frame 0, which had not waited; the second saw every frame wait 12 ms, and moved.
-        int moved = (2 * RtpPacer.PhaseWindowFrames) - 1;
+        // Frame 0 started the talkspurt and is not counted; the first window after it saw every frame wait 12 ms, and moved.
+        int moved = RtpPacer.PhaseWindowFrames;
         Assert.All(waits.Take(moved), wait => Assert.Equal(frameTicks * 12 / 20, wait));
         Assert.All(waits.Skip(moved), wait => Assert.Equal(0, wait));
         Assert.Equal(1, pacer.PhaseShifts);
@@ -184,6 +184,74 @@ public sealed class RtpPacerTests
         Assert.All(waits.Skip(100), queued => Assert.Equal(0, queued));
         Assert.Equal(produced, expected);
         Assert.InRange(pacer.PhaseShifts, 2, 4);
+    }
+
+    [Fact]
+    public void After_a_stall_makes_one_frame_miss_its_slot_the_frames_after_it_wait_for_one_window_at_most()
+    {
+        var pacer = new RtpPacer(_time);
+        long tick = _time.TimestampFrequency / 1000;
+        long origin = _time.GetTimestamp();
+        var sent = new long[60];
+        var arrivals = new long[60];
+        bool silent = true;
+
+        // A real-time producer 2 ms into each slot; frame 20 is held up 17 ms on the way (past the 10 ms grace).
+        for (int k = 0; k < 60; k++)
+        {
+            arrivals[k] = origin + (k * 20 * tick) + (2 * tick) + (k == 20 ? 17 * tick : 0);
+
+            // The pacing thread ticks every millisecond until the frame arrives.
+            while (_time.GetTimestamp() + tick <= arrivals[k])
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(1));
+                silent = Drain(pacer, sent, silent);
+            }
+
+            SetTimestamp(arrivals[k]);
+            if (silent && pacer.QueuedFrames == 0)
+            {
+                // What RtpStream.EnqueueAudio does: a talkspurt restarts now.
+                pacer.Start(arrivals[k]);
+            }
+
+            pacer.Enqueue(Frame(k));
+            silent = Drain(pacer, sent, silent);
+        }
+
+        while (pacer.QueuedFrames > 0)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            silent = Drain(pacer, sent, silent);
+        }
+
+        // The late frame restarted the talkspurt on its own phase: its successors arrived 17 ms early for that phase and
+        // waited, until one window of them moved the phase back. Frames before the stall never waited.
+        long[] waits = sent.Zip(arrivals, (s, a) => s - a).ToArray();
+        Assert.All(waits.Take(20), w => Assert.Equal(0, w));
+        Assert.InRange(waits.Count(w => w > 5 * tick), 1, RtpPacer.PhaseWindowFrames);
+        Assert.All(waits.Skip(21 + RtpPacer.PhaseWindowFrames), w => Assert.Equal(0, w));
+        Assert.Equal(1, pacer.PhaseShifts);
+    }
+
+    /// <summary>Sends what is due now, as the stream does; returns whether the stream is silent (after an underrun).</summary>
+    private bool Drain(RtpPacer pacer, long[] sent, bool silent)
+    {
+        var frame = new byte[160];
+        PacerResult result;
+        while ((result = pacer.Next(_time.GetTimestamp(), frame)) != PacerResult.NotDue)
+        {
+            if (result == PacerResult.Underrun)
+            {
+                silent = true;
+                continue;
+            }
+
+            sent[frame[0]] = _time.GetTimestamp();
+            silent = false;
+        }
+
+        return silent;
     }
 
     [Fact]
