@@ -62,6 +62,7 @@ internal static class RtpRelayScenario
         var process = Process.GetCurrentProcess();
         TimeSpan cpuStart = process.TotalProcessorTime;
         long allocatedStart = GC.GetTotalAllocatedBytes(true);
+        int[] collectionsStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var wall = Stopwatch.StartNew();
         measuring.Value = true;
         await Task.Delay(measured);
@@ -71,6 +72,7 @@ internal static class RtpRelayScenario
         process.Refresh();
         TimeSpan cpu = process.TotalProcessorTime - cpuStart;
         long allocated = GC.GetTotalAllocatedBytes(true) - allocatedStart;
+        int[] collections = [GC.CollectionCount(0) - collectionsStart[0], GC.CollectionCount(1) - collectionsStart[1], GC.CollectionCount(2) - collectionsStart[2]];
         stop.Set();
         sender.Join();
 
@@ -102,7 +104,7 @@ internal static class RtpRelayScenario
         Console.WriteLine(FormattableString.Invariant(
             $"  engine, whole run: worst stream p99 arrival -> echo queued {receiveP99 / 1000:0.000} ms, ready -> sent {sendP99 / 1000:0.000} ms; underruns {underruns}, phase moves {shifts}, frames skipped {skipped}"));
         Console.WriteLine(FormattableString.Invariant(
-            $"  CPU {cpu.TotalSeconds / wall.Elapsed.TotalSeconds * 100:0} % of one core ({cpu.TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:0} % of the machine), allocated {allocated / Math.Max(1, sent + received):0.0} B per packet (generator included)"));
+            $"  CPU {cpu.TotalSeconds / wall.Elapsed.TotalSeconds * 100:0} % of one core ({cpu.TotalSeconds / wall.Elapsed.TotalSeconds / Environment.ProcessorCount * 100:0} % of the machine), allocated {allocated / Math.Max(1, sent + received):0.0} B per packet (generator included), garbage collections gen0/1/2 {collections[0]}/{collections[1]}/{collections[2]}"));
     }
 
     private sealed class EchoConsumer : IRtpStreamConsumer

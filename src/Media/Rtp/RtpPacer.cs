@@ -77,8 +77,13 @@ internal sealed class RtpPacer
     /// </summary>
     public static readonly TimeSpan PhaseMargin = TimeSpan.FromMilliseconds(3);
 
-    /// <summary>How late a frame may arrive and still be sent as the current slot's frame (half a frame).</summary>
-    public TimeSpan LateGrace => FrameDuration / 2;
+    /// <summary>
+    /// How late a frame may arrive and still be sent as the current slot's frame: one frame. A late frame leaves the
+    /// moment it arrives either way, so the grace costs no latency; what it decides is whether the slot phase survives.
+    /// A shorter grace turned every scheduling stall past it into a talkspurt restart anchored on the late frame, and
+    /// the frames after it, back on time, then waited for a phase they did not keep.
+    /// </summary>
+    public TimeSpan LateGrace => FrameDuration;
 
     /// <summary>Creates a pacer.</summary>
     /// <param name="timeProvider">Source of the monotonic timestamp frequency.</param>

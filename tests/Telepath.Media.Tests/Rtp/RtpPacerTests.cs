@@ -187,7 +187,7 @@ public sealed class RtpPacerTests
     }
 
     [Fact]
-    public void After_a_stall_makes_one_frame_miss_its_slot_the_frames_after_it_wait_for_one_window_at_most()
+    public void After_a_stall_longer_than_the_grace_the_frames_after_it_wait_for_two_windows_at_most()
     {
         var pacer = new RtpPacer(_time);
         long tick = _time.TimestampFrequency / 1000;
@@ -196,10 +196,11 @@ public sealed class RtpPacerTests
         var arrivals = new long[60];
         bool silent = true;
 
-        // A real-time producer 2 ms into each slot; frame 20 is held up 17 ms on the way (past the 10 ms grace).
+        // A real-time producer 2 ms into each slot; a 27 ms stall on the way (past the 20 ms grace) holds frames 20 and
+        // 21 back and delivers them together.
         for (int k = 0; k < 60; k++)
         {
-            arrivals[k] = origin + (k * 20 * tick) + (2 * tick) + (k == 20 ? 17 * tick : 0);
+            arrivals[k] = origin + (k * 20 * tick) + (2 * tick) + (k == 20 ? 27 * tick : k == 21 ? 7 * tick : 0);
 
             // The pacing thread ticks every millisecond until the frame arrives.
             while (_time.GetTimestamp() + tick <= arrivals[k])
@@ -225,13 +226,50 @@ public sealed class RtpPacerTests
             silent = Drain(pacer, sent, silent);
         }
 
-        // The late frame restarted the talkspurt on its own phase: its successors arrived 17 ms early for that phase and
-        // waited, until one window of them moved the phase back. Frames before the stall never waited.
+        // The late pair restarted the talkspurt on its own phase, one frame deep: the frames after it arrived early for
+        // that phase and waited, until the phase moved back (a frame per window at most). None was lost, and frames
+        // before the stall never waited.
         long[] waits = sent.Zip(arrivals, (s, a) => s - a).ToArray();
         Assert.All(waits.Take(20), w => Assert.Equal(0, w));
-        Assert.InRange(waits.Count(w => w > 5 * tick), 1, RtpPacer.PhaseWindowFrames);
-        Assert.All(waits.Skip(21 + RtpPacer.PhaseWindowFrames), w => Assert.Equal(0, w));
-        Assert.Equal(1, pacer.PhaseShifts);
+        Assert.All(sent, t => Assert.True(t > 0));
+        Assert.InRange(waits.Count(w => w > 5 * tick), 1, 2 * RtpPacer.PhaseWindowFrames);
+        Assert.All(waits.Skip(22 + (2 * RtpPacer.PhaseWindowFrames)), w => Assert.Equal(0, w));
+        Assert.InRange(pacer.PhaseShifts, 1, 2);
+    }
+
+    [Fact]
+    public void A_stall_shorter_than_the_grace_costs_the_frames_after_it_nothing()
+    {
+        var pacer = new RtpPacer(_time);
+        long tick = _time.TimestampFrequency / 1000;
+        long origin = _time.GetTimestamp();
+        var sent = new long[40];
+        var arrivals = new long[40];
+        bool silent = true;
+
+        // Frame 20 is held up 17 ms: it still goes out as its slot's frame, the moment it arrives, and the phase stays.
+        for (int k = 0; k < 40; k++)
+        {
+            arrivals[k] = origin + (k * 20 * tick) + (2 * tick) + (k == 20 ? 17 * tick : 0);
+            while (_time.GetTimestamp() + tick <= arrivals[k])
+            {
+                _time.Advance(TimeSpan.FromMilliseconds(1));
+                silent = Drain(pacer, sent, silent);
+            }
+
+            SetTimestamp(arrivals[k]);
+            if (silent && pacer.QueuedFrames == 0)
+            {
+                pacer.Start(arrivals[k]);
+            }
+
+            pacer.Enqueue(Frame(k));
+            silent = Drain(pacer, sent, silent);
+        }
+
+        Assert.All(sent.Zip(arrivals, (s, a) => s - a), w => Assert.Equal(0, w));
+        Assert.Equal(0, pacer.Underruns);
+        Assert.Equal(0, pacer.PhaseShifts);
     }
 
     /// <summary>Sends what is due now, as the stream does; returns whether the stream is silent (after an underrun).</summary>
