@@ -26,6 +26,7 @@ internal static class RtpRelayScenario
             FirstPort = 30000,
             LastPort = 30000 + (streams * 2) + 200,
             MediaTimeout = TimeSpan.Zero,
+            EpollReceive = arguments.Epoll,
         };
         await using var engine = new RtpEngine(options);
         var peers = new RtpPeer[streams];
@@ -96,7 +97,7 @@ internal static class RtpRelayScenario
 
         double seconds = measured.TotalSeconds;
         Console.WriteLine(FormattableString.Invariant(
-            $"rtp-relay streams={streams} {seconds:0} s, {Environment.ProcessorCount} cores shared by engine and generator"));
+            $"rtp-relay streams={streams} {seconds:0} s, {Environment.ProcessorCount} cores shared by engine and generator, receive {(engine.ReceiveLoop is null ? "socket async" : "epoll thread")}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  engine packets/s (in+out): {RelayReport.Traffic(sent, received, seconds)}"));
         Console.WriteLine(FormattableString.Invariant(

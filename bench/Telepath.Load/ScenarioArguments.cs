@@ -5,12 +5,14 @@ namespace Telepath.Load;
 /// <summary>Bounds of a load run: every run stops by itself.</summary>
 /// <param name="Seconds">Measured seconds per phase (after a warm-up of a fifth of that).</param>
 /// <param name="Concurrency">Requests in flight at once.</param>
-internal sealed record ScenarioArguments(int Seconds, int Concurrency)
+/// <param name="Epoll">rtp-relay: receive on the engine's epoll thread (<c>--epoll 1</c>) instead of socket async receives.</param>
+internal sealed record ScenarioArguments(int Seconds, int Concurrency, bool Epoll = false)
 {
     public static ScenarioArguments Parse(string[] args)
     {
         var seconds = 10;
         var concurrency = 32;
+        var epoll = false;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -22,11 +24,14 @@ internal sealed record ScenarioArguments(int Seconds, int Concurrency)
                 case "--concurrency":
                     concurrency = Math.Clamp(value, 1, 1024);
                     break;
+                case "--epoll":
+                    epoll = value != 0;
+                    break;
                 default:
                     throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
-        return new ScenarioArguments(seconds, concurrency);
+        return new ScenarioArguments(seconds, concurrency, epoll);
     }
 }

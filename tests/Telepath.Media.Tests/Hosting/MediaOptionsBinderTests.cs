@@ -16,7 +16,7 @@ public sealed class MediaOptionsBinderTests
                 ["Telepath:Rtp:PortRangeStart"] = "30000",
                 ["Telepath:Rtp:PortRangeEnd"] = "30999",
                 ["Telepath:Rtp:MediaTimeout"] = "00:00:10",
-                ["Telepath:Rtp:EpollReceive"] = "false",
+                ["Telepath:Rtp:EpollReceive"] = "true",
             })
             .Build();
         var rtp = new RtpOptions();
@@ -26,7 +26,7 @@ public sealed class MediaOptionsBinderTests
 
         Assert.Equal((30000, 30999), (engine.FirstPort, engine.LastPort));
         Assert.Equal(TimeSpan.FromSeconds(10), engine.MediaTimeout);
-        Assert.False(engine.EpollReceive);
-        Assert.True(new RtpOptions().EpollReceive);
+        Assert.True(engine.EpollReceive);
+        Assert.False(new RtpOptions().EpollReceive);
     }
 }

@@ -14,10 +14,12 @@ namespace Telepath.Media.Rtp.Engine;
 /// that sends every stream's due frames and drives the timer wheel (media timeouts, RTCP, jitter gaps).
 /// </summary>
 /// <remarks>
-/// <para>Receive design: on Linux one thread waits on every RTP/RTCP socket with its own epoll set and runs each
-/// stream's receive path inline (<see cref="RtpReceiveLoop"/>): no work item, no thread hand-off, no allocation per
-/// packet. Elsewhere (or with <see cref="RtpEngineOptions.EpollReceive"/> off): one reused
-/// <see cref="SocketAsyncEventArgs"/> per socket, whose completions .NET runs on the thread pool. Alternatives
+/// <para>Receive design: one reused <see cref="SocketAsyncEventArgs"/> per socket, whose completions .NET runs on the
+/// thread pool: no task and no allocation per packet. With <see cref="RtpEngineOptions.EpollReceive"/> on Linux, one
+/// thread instead waits on every RTP/RTCP socket with its own epoll set and runs each stream's receive path inline
+/// (<see cref="RtpReceiveLoop"/>): no work item or thread hand-off either. That halves the engine's cost per datagram
+/// (rtp-relay), but a consumer that hands each frame to the thread pool (the call bridge's agent socket) then pays a
+/// thread wake-up per frame from outside the pool, which ate the gain in the whole product; so it is opt-in. Alternatives
 /// considered: <c>await ReceiveFromAsync</c> per packet costs a state-machine resumption on top of that hop; a
 /// dedicated thread per socket costs 1 000 threads for 500 calls; Socket.Select allocates and is O(n) per call.
 /// The load scenario <c>rtp-relay</c> gives the numbers for both modes.</para>

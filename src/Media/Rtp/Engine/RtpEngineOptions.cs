@@ -43,9 +43,10 @@ internal sealed class RtpEngineOptions
 
     /// <summary>
     /// Gets or sets a value indicating whether RTP and RTCP are received by the engine's own epoll thread (Linux), rather
-    /// than by .NET socket async receives completed on the thread pool. On by default; ignored where epoll is missing.
+    /// than by .NET socket async receives completed on the thread pool. Off by default (see <see cref="RtpEngine"/>);
+    /// ignored where epoll is missing.
     /// </summary>
-    public bool EpollReceive { get; set; } = true;
+    public bool EpollReceive { get; set; }
 
     /// <summary>Gets or sets the socket receive buffer size per RTP socket in bytes.</summary>
     public int SocketReceiveBufferBytes { get; set; } = 128 * 1024;

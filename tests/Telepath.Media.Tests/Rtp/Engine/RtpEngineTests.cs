@@ -63,10 +63,14 @@ public sealed class RtpEngineTests
         Assert.True(await RecordingConsumer.WaitUntilAsync(() => stream.GetStatistics().DropsFor(RtpDropReason.Duplicate) == 2));
     }
 
-    [Fact]
-    public async Task A_stream_closed_while_datagrams_arrive_stops_receiving_and_the_engine_keeps_serving_others()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_stream_closed_while_datagrams_arrive_stops_receiving_and_the_engine_keeps_serving_others(bool epollReceive)
     {
-        await using var engine = new RtpEngine(Options(43600));
+        RtpEngineOptions options = Options(epollReceive ? 43600 : 43700);
+        options.EpollReceive = epollReceive;
+        await using var engine = new RtpEngine(options);
         var closing = new RecordingConsumer();
         var staying = new RecordingConsumer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), closing, out RtpStream? first));
