@@ -270,18 +270,23 @@ internal sealed partial class RtpStream : IDisposable
 
         if (args.RemoteEndPoint is IPEndPoint from)
         {
-            ReadOnlySpan<byte> datagram = ReceivedBytes(args);
-            if (rtcp)
-            {
-                OnRtcpDatagram(datagram, from, arrival);
-            }
-            else
-            {
-                OnRtpDatagram(datagram, from, arrival);
-            }
+            OnDatagram(ReceivedBytes(args), from, arrival, rtcp);
         }
 
         return !IsClosed;
+    }
+
+    /// <summary>Hands one received datagram to the RTP or the RTCP half, whichever receive path read it.</summary>
+    private void OnDatagram(ReadOnlySpan<byte> datagram, IPEndPoint from, long arrival, bool rtcp)
+    {
+        if (rtcp)
+        {
+            OnRtcpDatagram(datagram, from, arrival);
+        }
+        else
+        {
+            OnRtpDatagram(datagram, from, arrival);
+        }
     }
 
     /// <summary>
@@ -312,14 +317,7 @@ internal sealed partial class RtpStream : IDisposable
         IPEndPoint from = rtcp
             ? Sender(address, ref _rtcpFromKnown, ref _rtcpFromEndPoint)
             : Sender(address, ref _rtpFromKnown, ref _rtpFromEndPoint);
-        if (rtcp)
-        {
-            OnRtcpDatagram(buffer.AsSpan(0, length), from, arrival);
-        }
-        else
-        {
-            OnRtpDatagram(buffer.AsSpan(0, length), from, arrival);
-        }
+        OnDatagram(buffer.AsSpan(0, length), from, arrival, rtcp);
     }
 
     /// <summary>The sender as an endpoint, made only when the address differs from the last one (so not per packet).</summary>
