@@ -2,12 +2,14 @@ namespace Telepath.Media.Rtp;
 
 /// <summary>
 /// The outgoing playout queue: agent audio arrives in bursts, and the pacer releases it as fixed frames
-/// (e.g. 160 bytes = 20 ms of G.711) on a drift-free schedule. Owned by one thread (the call's loop).
+/// (e.g. 160 bytes = 20 ms of G.711) on a drift-free schedule. Not thread-safe: its stream drives it under its send
+/// lock, from the pacing thread and from the thread that queues audio.
 /// </summary>
 /// <remarks>
 /// <para>Frame n is due at start + n × frameDuration, computed from the monotonic start timestamp each time
 /// rather than by adding intervals, so timer lateness never accumulates: a late wake-up sends the due frames
-/// and the schedule stays anchored. The frame index also gives the RTP timestamp (base + n × samples).</para>
+/// and the schedule stays anchored. The stream numbers the frames' RTP timestamps itself, so moving the schedule
+/// (below) never moves the audio's media time.</para>
 /// <para>The queue is a ring of preallocated frames; <see cref="Flush"/> empties it at once for barge-in.</para>
 /// <para>Standing delay: an agent that streams in real time (a paced bot, an echo) never lets the queue drain, so
 /// a backlog left by one stall (a burst after a network or scheduling hiccup) would delay every later frame for the
@@ -23,11 +25,11 @@ namespace Telepath.Media.Rtp;
 /// (one frame per slot, give or take one; a burst of text-to-speech never does) and even the shortest wait was above
 /// zero, the schedule moves earlier by that wait plus <see cref="PhaseMargin"/>, at most one frame per window. The
 /// same rule drains whole frames of standing backlog behind such a producer (calls set up together under load left
-/// 2–3 frames, 50 ms, for the rest of the call): one frame goes out early per window and no audio is lost. A frame that misses its slot by less than
-/// <see cref="LateGrace"/> is still sent as that slot's frame, the moment it arrives (the slot is not declared an
-/// underrun yet), so after the move every frame leaves on arrival and arrival jitter up to the margin never makes one
-/// wait. The carrier sees one packet early by a few milliseconds, which its jitter buffer absorbs. A producer that
-/// drifts later than the grace restarts the talkspurt at its own phase.</para>
+/// 2–3 frames, 50 ms, for the rest of the call): one frame goes out early per window and no audio is lost. A frame
+/// that misses its slot by less than <see cref="LateGrace"/> is still sent as that slot's frame, the moment it
+/// arrives (the slot is not declared an underrun yet), so after the move every frame leaves on arrival and arrival
+/// jitter up to the margin never makes one wait. The carrier sees one packet early by a few milliseconds, which its
+/// jitter buffer absorbs. A producer that drifts later than the grace restarts the talkspurt at its own phase.</para>
 /// </remarks>
 internal sealed class RtpPacer
 {
@@ -40,6 +42,7 @@ internal sealed class RtpPacer
     private readonly long[] _completedAt;
     private readonly long _lateGraceTicks;
     private readonly long _phaseMarginTicks;
+    private readonly long _frameTimestampTicks;
     private int _head;
     private int _count;
     private int _tailFill;
@@ -106,6 +109,7 @@ internal sealed class RtpPacer
         _completedAt = new long[capacityFrames];
         _lateGraceTicks = ToTimestampTicks(LateGrace);
         _phaseMarginTicks = ToTimestampTicks(PhaseMargin);
+        _frameTimestampTicks = ToTimestampTicks(FrameDuration);
     }
 
     /// <summary>Gets the duration of one frame.</summary>
@@ -288,7 +292,7 @@ internal sealed class RtpPacer
         {
             // Every frame of the window waited at least this long, so none of them would have missed the earlier
             // slots; the margin is far inside the late grace, so frames that keep the old phase still go out as theirs.
-            _start -= Math.Min(_phaseMinWait + _phaseMarginTicks, DueTime(1) - DueTime(0));
+            _start -= Math.Min(_phaseMinWait + _phaseMarginTicks, _frameTimestampTicks);
             _phaseShifts++;
         }
 
