@@ -192,39 +192,16 @@ public sealed class RtpPacerTests
         var pacer = new RtpPacer(_time);
         long tick = _time.TimestampFrequency / 1000;
         long origin = _time.GetTimestamp();
-        var sent = new long[60];
         var arrivals = new long[60];
-        bool silent = true;
 
         // A real-time producer 2 ms into each slot; a 27 ms stall on the way (past the 20 ms grace) holds frames 20 and
         // 21 back and delivers them together.
-        for (int k = 0; k < 60; k++)
+        for (int k = 0; k < arrivals.Length; k++)
         {
             arrivals[k] = origin + (k * 20 * tick) + (2 * tick) + (k == 20 ? 27 * tick : k == 21 ? 7 * tick : 0);
-
-            // The pacing thread ticks every millisecond until the frame arrives.
-            while (_time.GetTimestamp() + tick <= arrivals[k])
-            {
-                _time.Advance(TimeSpan.FromMilliseconds(1));
-                silent = Drain(pacer, sent, silent);
-            }
-
-            SetTimestamp(arrivals[k]);
-            if (silent && pacer.QueuedFrames == 0)
-            {
-                // What RtpStream.EnqueueAudio does: a talkspurt restarts now.
-                pacer.Start(arrivals[k]);
-            }
-
-            pacer.Enqueue(Frame(k));
-            silent = Drain(pacer, sent, silent);
         }
 
-        while (pacer.QueuedFrames > 0)
-        {
-            _time.Advance(TimeSpan.FromMilliseconds(1));
-            silent = Drain(pacer, sent, silent);
-        }
+        long[] sent = Play(pacer, arrivals);
 
         // The late pair restarted the talkspurt on its own phase, one frame deep: the frames after it arrived early for
         // that phase and waited, until the phase moved back (a frame per window at most). None was lost, and frames
@@ -243,14 +220,33 @@ public sealed class RtpPacerTests
         var pacer = new RtpPacer(_time);
         long tick = _time.TimestampFrequency / 1000;
         long origin = _time.GetTimestamp();
-        var sent = new long[40];
         var arrivals = new long[40];
-        bool silent = true;
 
         // Frame 20 is held up 17 ms: it still goes out as its slot's frame, the moment it arrives, and the phase stays.
-        for (int k = 0; k < 40; k++)
+        for (int k = 0; k < arrivals.Length; k++)
         {
             arrivals[k] = origin + (k * 20 * tick) + (2 * tick) + (k == 20 ? 17 * tick : 0);
+        }
+
+        long[] sent = Play(pacer, arrivals);
+
+        Assert.All(sent.Zip(arrivals, (s, a) => s - a), w => Assert.Equal(0, w));
+        Assert.Equal(0, pacer.Underruns);
+        Assert.Equal(0, pacer.PhaseShifts);
+    }
+
+    /// <summary>
+    /// Drives the pacer as RtpStream does for a producer whose frame k arrives at <paramref name="arrivals"/>[k]: the
+    /// pacing thread ticks every millisecond, each frame is offered the moment it arrives (a talkspurt restarts after
+    /// an underrun), and the queue is drained at the end. Returns when each frame was sent.
+    /// </summary>
+    private long[] Play(RtpPacer pacer, long[] arrivals)
+    {
+        long tick = _time.TimestampFrequency / 1000;
+        var sent = new long[arrivals.Length];
+        bool silent = true;
+        for (int k = 0; k < arrivals.Length; k++)
+        {
             while (_time.GetTimestamp() + tick <= arrivals[k])
             {
                 _time.Advance(TimeSpan.FromMilliseconds(1));
@@ -267,9 +263,13 @@ public sealed class RtpPacerTests
             silent = Drain(pacer, sent, silent);
         }
 
-        Assert.All(sent.Zip(arrivals, (s, a) => s - a), w => Assert.Equal(0, w));
-        Assert.Equal(0, pacer.Underruns);
-        Assert.Equal(0, pacer.PhaseShifts);
+        while (pacer.QueuedFrames > 0)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            silent = Drain(pacer, sent, silent);
+        }
+
+        return sent;
     }
 
     /// <summary>Sends what is due now, as the stream does; returns whether the stream is silent (after an underrun).</summary>
