@@ -38,6 +38,8 @@ internal static class MediaOptionsBinder
         options.TcpIdleTimeout = Time(s, nameof(SipOptions.TcpIdleTimeout), options.TcpIdleTimeout);
         options.MaxMessageBytes = Int(s, nameof(SipOptions.MaxMessageBytes), options.MaxMessageBytes);
         options.DrainTimeout = Time(s, nameof(SipOptions.DrainTimeout), options.DrainTimeout);
+        options.SessionExpires = Time(s, nameof(SipOptions.SessionExpires), options.SessionExpires);
+        options.MinSessionExpires = Time(s, nameof(SipOptions.MinSessionExpires), options.MinSessionExpires);
         options.ServerName = s[nameof(SipOptions.ServerName)] ?? options.ServerName;
     }
 

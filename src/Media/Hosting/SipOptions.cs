@@ -77,6 +77,19 @@ public sealed class SipOptions
     /// <summary>Gets or sets how long a drain lets live calls run before BYE with <c>system_shutdown</c>. Default 30 s.</summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Gets or sets the session interval (RFC 4028) we ask for when the caller supports session timers but proposed
+    /// none, and the longest one we accept: a longer proposal is reduced to it, so a dialog whose far end lost its
+    /// state is found within this time. Default 30 minutes.
+    /// </summary>
+    public TimeSpan SessionExpires { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Gets or sets the shortest session interval we accept (our Min-SE, RFC 4028 §5); shorter proposals from a
+    /// caller that supports session timers get 422 Session Interval Too Small. At least 90 s. Default 90 s.
+    /// </summary>
+    public TimeSpan MinSessionExpires { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>Gets or sets the Server / User-Agent header value. Default <c>Telepath</c>.</summary>
     public string ServerName { get; set; } = "Telepath";
 

@@ -59,6 +59,13 @@ internal sealed class SipOptionsValidator : IValidateOptions<SipOptions>
             failures.Add("Telepath:Sip:TimerTick must be positive and not above T1.");
         }
 
+        // RFC 4028 §4-§5: intervals are whole seconds and Min-SE is never below 90 s.
+        if (options.MinSessionExpires < TimeSpan.FromSeconds(90) || options.SessionExpires < options.MinSessionExpires
+            || options.SessionExpires > TimeSpan.FromSeconds(uint.MaxValue))
+        {
+            failures.Add("Telepath:Sip session timers need MinSessionExpires >= 90 s and SessionExpires >= MinSessionExpires.");
+        }
+
         if (options.MaxTransactions < 1 || options.MaxTransactionsPerSource < 1 || options.MaxTcpConnections < 1
             || options.MaxAuthAttempts < 1 || options.RetryAfterSeconds < 0 || options.MaxMessageBytes < 1024)
         {

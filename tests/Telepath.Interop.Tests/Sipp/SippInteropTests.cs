@@ -80,6 +80,20 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
         Assert.True(result.ExitCode == 0, result.Output);
     }
 
+    /// <summary>RFC 3261 §8.2.2.3 and RFC 4028 §6-§9 against SIPp: 420 for 100rel, 422 then a 90 s timer, one UPDATE refresh.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Session_timer_is_negotiated_and_refreshed_after_420_and_422(bool tcp)
+    {
+        int before = _server.Events.Ended.Count;
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "session_timer.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, tcp);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
+        Assert.Equal(DisconnectReasons.CallerHangup, _server.Events.Ended[^1].DisconnectReason);
+    }
+
     [Fact]
     public async Task Options_ping_gets_200()
     {

@@ -29,6 +29,8 @@ public sealed class SipOptionsValidatorTests
     [InlineData("Timers")]
     [InlineData("Transports")]
     [InlineData("DigestAlgorithms")]
+    [InlineData("MinSessionExpires")]
+    [InlineData("SessionExpires")]
     public void Rejects_invalid_settings(string which)
     {
         SipOptions options = Valid();
@@ -38,6 +40,8 @@ public sealed class SipOptionsValidatorTests
             case "MediaAddress": options.MediaAddress = "nowhere"; break;
             case "Timers": options.T2 = TimeSpan.FromMilliseconds(100); break;
             case "Transports": options.Udp = false; options.Tcp = false; break;
+            case "MinSessionExpires": options.MinSessionExpires = TimeSpan.FromSeconds(60); break;
+            case "SessionExpires": options.SessionExpires = TimeSpan.FromSeconds(100); options.MinSessionExpires = TimeSpan.FromSeconds(120); break;
             default: options.DigestAlgorithms = "MD5,SHA-512"; break;
         }
 

@@ -30,6 +30,9 @@ internal sealed class IncomingCall
         LocalTag = SipIdentifiers.NewTag();
     }
 
+    /// <summary>Gets the UAS that owns the call (timer callbacks find their way back through it).</summary>
+    internal SipUserAgentServer Owner => _owner;
+
     /// <summary>Gets the Telepath call id (from <see cref="ICallEvents.CallStartedAsync"/>), or null before.</summary>
     public string? CallId { get; internal set; }
 
@@ -89,6 +92,15 @@ internal sealed class IncomingCall
 
     /// <summary>Gets or sets the setup time, once answered.</summary>
     internal double? SetupMs { get; set; }
+
+    /// <summary>Gets or sets the session timer the last 2xx established (RFC 4028), or none.</summary>
+    internal SessionTimerDecision SessionTimer { get; set; }
+
+    /// <summary>Gets or sets the pending session-timer event: our refresh, or the expiry check.</summary>
+    internal Timing.TimerHandle SessionTimerHandle { get; set; }
+
+    /// <summary>Gets or sets when (TimeProvider timestamp) the session was last refreshed, by either side.</summary>
+    internal long SessionRefreshedTimestamp { get; set; }
 
     /// <summary>Gets the SIP trace buffer.</summary>
     internal SipTraceBuffer Trace { get; } = new();

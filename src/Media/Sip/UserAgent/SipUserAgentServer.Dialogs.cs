@@ -40,6 +40,8 @@ internal sealed partial class SipUserAgentServer
             ok.Headers.Add(SipHeaderNames.Contact, ContactFor(invite.Source));
             WithCapabilities(ok);
             ok.SetBody(SdpContentType, SdpWriter.WriteUtf8(call.LocalDescription));
+            call.SessionRefreshedTimestamp = _timeProvider.GetTimestamp();
+            StartSessionTimer(call, call.SessionTimer, ok);
             var dialog = new Dialog(invite.Request, call.LocalTag, invite.Source);
             call.Dialog = dialog;
             _dialogs[dialog.Id] = call;
@@ -91,7 +93,7 @@ internal sealed partial class SipUserAgentServer
         }
     }
 
-    private void OnInDialogRequest(SipRequest request, TransactionKey key, SipSource source, string toTag)
+    private void OnInDialogRequest(SipRequest request, TransactionKey key, SipSource source, string toTag, SessionTimerDecision timer)
     {
         ServerTransaction transaction = request.Method == SipMethod.Invite
             ? new ServerInviteTransaction(_context, key, request, source)
@@ -121,7 +123,7 @@ internal sealed partial class SipUserAgentServer
                 break;
             case SipMethodKind.Invite:
             case SipMethodKind.Update:
-                OnSessionModification(call, dialog, transaction, source);
+                OnSessionModification(call, dialog, transaction, source, timer);
                 break;
             case SipMethodKind.Info:
                 OnInfo(call, transaction);
@@ -137,7 +139,7 @@ internal sealed partial class SipUserAgentServer
         }
     }
 
-    private void OnSessionModification(IncomingCall call, Dialog dialog, ServerTransaction transaction, SipSource source)
+    private void OnSessionModification(IncomingCall call, Dialog dialog, ServerTransaction transaction, SipSource source, SessionTimerDecision timer)
     {
         SipRequest request = transaction.Request;
         dialog.RefreshTarget(request, source);
@@ -169,6 +171,9 @@ internal sealed partial class SipUserAgentServer
             ok.SetBody(SdpContentType, SdpWriter.WriteUtf8(answer));
         }
 
+        // RFC 4028 §9: every accepted re-INVITE or UPDATE is a refresh and renegotiates the timer.
+        call.SessionRefreshedTimestamp = _timeProvider.GetTimestamp();
+        StartSessionTimer(call, timer, ok);
         if (transaction is ServerInviteTransaction reInvite)
         {
             call.AwaitingAck = reInvite;
@@ -191,34 +196,39 @@ internal sealed partial class SipUserAgentServer
         Respond(call, transaction, SipStatusCodes.Ok, null);
     }
 
-    private void SendBye(IncomingCall call)
+    private void SendBye(IncomingCall call) => SendInDialogRequest(call, SipMethod.Bye, null);
+
+    /// <summary>Sends a request of ours inside the call's dialog (RFC 3261 §12.2.1.1) and returns its transaction. Under the gate.</summary>
+    private ClientNonInviteTransaction SendInDialogRequest(IncomingCall call, SipMethod method, Action<SipRequest>? addHeaders)
     {
         Dialog dialog = call.Dialog!;
         SipSource peer = dialog.Peer;
         SipUri target = dialog.RemoteTarget ?? SipUri.Sip(null, peer.Peer.EndPoint.Address.ToString(), peer.Peer.EndPoint.Port);
-        var bye = new SipRequest(SipMethod.Bye, target);
+        var request = new SipRequest(method, target);
         string branch = SipIdentifiers.NewBranch();
         string transport = peer.Peer.Protocol == SipTransportProtocol.Tcp ? "TCP" : "UDP";
-        bye.Headers.Add(SipHeaderNames.Via, ViaHeader.Create(transport, _advertisedAddress.ToString(), peer.Transport.LocalEndPoint.Port, branch).WithParameter("rport", null).ToString());
-        bye.Headers.Add(SipHeaderNames.MaxForwards, "70");
-        bye.Headers.Add(SipHeaderNames.From, dialog.LocalAddress);
-        bye.Headers.Add(SipHeaderNames.To, dialog.RemoteAddress);
-        bye.Headers.Add(SipHeaderNames.CallId, dialog.Id.CallId);
-        bye.Headers.Add(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{dialog.LocalCSeq++} BYE"));
+        request.Headers.Add(SipHeaderNames.Via, ViaHeader.Create(transport, _advertisedAddress.ToString(), peer.Transport.LocalEndPoint.Port, branch).WithParameter("rport", null).ToString());
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.Headers.Add(SipHeaderNames.From, dialog.LocalAddress);
+        request.Headers.Add(SipHeaderNames.To, dialog.RemoteAddress);
+        request.Headers.Add(SipHeaderNames.CallId, dialog.Id.CallId);
+        request.Headers.Add(SipHeaderNames.CSeq, string.Create(CultureInfo.InvariantCulture, $"{dialog.LocalCSeq++} {method.Name}"));
         foreach (string route in dialog.RouteSet)
         {
-            bye.Headers.Add(SipHeaderNames.Route, route);
+            request.Headers.Add(SipHeaderNames.Route, route);
         }
 
-        bye.Headers.Add(SipHeaderNames.UserAgent, _options.ServerName);
-        byte[] bytes = SipWriter.ToBytes(bye);
+        request.Headers.Add(SipHeaderNames.UserAgent, _options.ServerName);
+        addHeaders?.Invoke(request);
+        byte[] bytes = SipWriter.ToBytes(request);
 
         // A trunk gateway answers symmetrically: in-dialog requests go back where the peer's requests came from,
         // which also crosses the NATs in front of carriers.
-        var transaction = new ClientNonInviteTransaction(_context, TransactionKey.ForClient(branch, SipMethod.Bye), bytes, peer);
+        var transaction = new ClientNonInviteTransaction(_context, TransactionKey.ForClient(branch, method), bytes, peer);
         _table.Add(transaction);
         call.Trace.Add(_timeProvider.GetUtcNow(), true, peer.Peer.EndPoint.ToString(), bytes);
         transaction.Start();
+        return transaction;
     }
 
     private async Task ReportAnsweredAsync(CallAnsweredEvent answered)

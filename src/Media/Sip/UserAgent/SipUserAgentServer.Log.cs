@@ -23,4 +23,10 @@ internal sealed partial class SipUserAgentServer
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Warning, Message = "Reporting call {CallId} failed")]
     private static partial void LogReportFailed(ILogger logger, string callId, Exception exception);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Warning, Message = "Call {CallId}: no session refresh within the {Seconds} s session interval; ending the dialog")]
+    private static partial void LogSessionExpired(ILogger logger, string callId, uint seconds);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Call {CallId}: our session refresh got {StatusCode}")]
+    private static partial void LogSessionRefreshFailed(ILogger logger, string callId, int statusCode);
 }

@@ -43,6 +43,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
     private readonly NonceSource _nonces;
     private readonly CodecNegotiator _negotiator;
     private readonly PortAllocator _ports;
+    private readonly SessionTimerNegotiator _sessionTimers;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly IPAddress _advertisedAddress;
@@ -80,6 +81,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         _verifier = new DigestVerifier(nonces);
         _negotiator = negotiator;
         _ports = ports;
+        _sessionTimers = new SessionTimerNegotiator(options);
         _timeProvider = timeProvider;
         _logger = logger;
         _algorithms = TryParseAlgorithms(options.DigestAlgorithms, out DigestAlgorithm[] algorithms) ? algorithms : [DigestAlgorithm.Md5];
@@ -133,17 +135,23 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
                 return;
             }
 
+            // RFC 3261 §8.2.2.3: CANCEL is never refused for its Require (it must match the INVITE's anyway).
             if (request.Method == SipMethod.Cancel)
             {
                 OnCancel(request, key, source);
             }
+            else if (TryRefuseExtensions(request, key, source, out SessionTimerDecision timer))
+            {
+                return;
+            }
             else if (request.To?.Tag is string toTag)
             {
-                OnInDialogRequest(request, key, source, toTag);
+                OnInDialogRequest(request, key, source, toTag, timer);
             }
             else if (request.Method == SipMethod.Invite)
             {
                 admit = CreateCall(request, key, source);
+                admit.SessionTimer = timer;
             }
             else
             {
@@ -351,7 +359,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
     {
         response.Headers.Add(SipHeaderNames.Allow, AllowedMethods);
         response.Headers.Add(SipHeaderNames.Accept, AcceptedTypes);
-        response.Headers.Add(SipHeaderNames.Supported, string.Empty);
+        response.Headers.Add(SipHeaderNames.Supported, SipOptionTags.Supported);
         return response;
     }
 
@@ -380,6 +388,8 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
 
         _calls.Remove(call);
         call.AwaitingAck = null;
+        _context.Wheel.Cancel(call.SessionTimerHandle);
+        call.SessionTimerHandle = default;
         call.Complete(outcome, reason);
         if (_draining && _calls.Count == 0)
         {

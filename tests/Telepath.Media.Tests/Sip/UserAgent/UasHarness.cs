@@ -111,7 +111,8 @@ internal sealed class UasHarness
         string? authorization = null,
         uint? cseq = null,
         string contentType = "application/sdp",
-        string cseqMethod = "")
+        string cseqMethod = "",
+        string? extraHeaders = null)
     {
         var builder = new StringBuilder();
         string uri = "sip:" + user + "@" + Realm;
@@ -131,6 +132,11 @@ internal sealed class UasHarness
         if (authorization is not null)
         {
             builder.Append("Authorization: ").Append(authorization).Append("\r\n");
+        }
+
+        if (!string.IsNullOrEmpty(extraHeaders))
+        {
+            builder.Append(extraHeaders.TrimEnd('\r', '\n')).Append("\r\n");
         }
 
         if (body is not null)
@@ -165,6 +171,24 @@ internal sealed class UasHarness
 
     public void Send(string text) => Transport.Inject(text, Caller);
 
+    /// <summary>The caller's response to a request the UAS sent (its Via, From, To, Call-ID and CSeq copied back).</summary>
+    public static string ResponseTo(LoopSipMessage request, int status, string reason, string? extraHeaders = null)
+    {
+        var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"SIP/2.0 {status} {reason}\r\n");
+        foreach (string name in new[] { "Via", "From", "To", "Call-ID", "CSeq" })
+        {
+            builder.Append(name).Append(": ").Append(request.Header(name)).Append("\r\n");
+        }
+
+        if (extraHeaders is not null)
+        {
+            builder.Append(extraHeaders.TrimEnd('\r', '\n')).Append("\r\n");
+        }
+
+        return builder.Append("Content-Length: 0\r\n\r\n").ToString();
+    }
+
     public LoopSipMessage Last() => Transport.Sent[^1];
 
     public IReadOnlyList<int> Statuses()
@@ -179,15 +203,15 @@ internal sealed class UasHarness
     }
 
     /// <summary>INVITE → 401 → INVITE with credentials; returns the response to the second INVITE.</summary>
-    public LoopSipMessage InviteWithAuth(string callId, string? body = null, string user = Username, string password = Password, string to = "+15550100")
+    public LoopSipMessage InviteWithAuth(string callId, string? body = null, string user = Username, string password = Password, string to = "+15550100", string? extraHeaders = null)
     {
-        Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, body: body ?? Offer()));
+        Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, body: body ?? Offer(), extraHeaders: extraHeaders));
         LoopSipMessage challenge = Last();
 
         // RFC 3261 §17.1.1.3: the caller acknowledges the 401 on the INVITE's branch.
         Send(Request("ACK", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, toTag: ToTag(challenge), cseq: challenge.CSeqNumber));
         Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-2", user: user, to: to, body: body ?? Offer(),
-            authorization: Authorization(challenge.Header("WWW-Authenticate")!, user, password)));
+            authorization: Authorization(challenge.Header("WWW-Authenticate")!, user, password), extraHeaders: extraHeaders));
         return Last();
     }
 }

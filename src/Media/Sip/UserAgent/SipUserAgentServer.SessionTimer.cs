@@ -1,0 +1,197 @@
+using System.Globalization;
+using Telepath.Media.Edge;
+using Telepath.Media.Sip.Message;
+using Telepath.Media.Sip.Parsing;
+using Telepath.Media.Sip.Transactions;
+using Telepath.Media.Sip.Transport;
+using Telepath.Media.Timing;
+
+namespace Telepath.Media.Sip.UserAgent;
+
+/// <summary>
+/// Session timers (RFC 4028) and the Require check (RFC 3261 §8.2.2.3). A carrier's SBC uses session timers to find
+/// dialogs whose far end lost its state; we honour its interval and refresher, refresh with UPDATE when we are the
+/// refresher, and end a dialog nobody refreshed with a BYE.
+/// </summary>
+internal sealed partial class SipUserAgentServer
+{
+    private const string SessionExpiresHeader = "Session-Expires";
+    private const string MinSeHeader = "Min-SE";
+    private const int SessionIntervalTooSmall = 422;
+    private const int RefreshRetrySeconds = 10;
+
+    private static readonly Action<object?> s_onSessionTimer = static s => ((IncomingCall)s!).Owner.OnSessionTimer((IncomingCall)s!);
+
+    /// <summary>
+    /// Refuses (statefully, so retransmissions and the ACK are absorbed) a request that requires an extension we do
+    /// not implement (420 with Unsupported, RFC 3261 §8.2.2.3), or an INVITE/UPDATE whose session timer we cannot take
+    /// (422 with our Min-SE, RFC 4028 §6; 400 for an unreadable Session-Expires). Under the gate. True when refused.
+    /// </summary>
+    private bool TryRefuseExtensions(SipRequest request, TransactionKey key, SipSource source, out SessionTimerDecision timer)
+    {
+        timer = SessionTimerDecision.None;
+        SipResponse? refusal = null;
+        if (SipOptionTags.FindUnsupported(request) is List<string> unsupported)
+        {
+            refusal = SipResponseBuilder.Create(request, SipStatusCodes.BadExtension, null, request.To?.Tag ?? SipIdentifiers.NewTag());
+            refusal.Headers.Add(SipHeaderNames.Unsupported, string.Join(", ", unsupported));
+        }
+        else if (request.Method == SipMethod.Invite || request.Method == SipMethod.Update)
+        {
+            timer = _sessionTimers.Decide(request);
+            if (timer.Kind == SessionTimerDecisionKind.TooSmall)
+            {
+                refusal = SipResponseBuilder.Create(request, SessionIntervalTooSmall, null, request.To?.Tag ?? SipIdentifiers.NewTag());
+                refusal.Headers.Add(MinSeHeader, timer.Seconds.ToString(CultureInfo.InvariantCulture));
+            }
+            else if (timer.Kind == SessionTimerDecisionKind.Malformed)
+            {
+                refusal = SipResponseBuilder.Create(request, SipStatusCodes.BadRequest, "Invalid Session-Expires or Min-SE", request.To?.Tag ?? SipIdentifiers.NewTag());
+            }
+        }
+
+        if (refusal is null)
+        {
+            return false;
+        }
+
+        ServerTransaction transaction = request.Method == SipMethod.Invite
+            ? new ServerInviteTransaction(_context, key, request, source)
+            : new ServerNonInviteTransaction(_context, key, request, source);
+        _table.Add(transaction);
+        refusal.Headers.Add(SipHeaderNames.Server, _options.ServerName);
+        ReadOnlyMemory<byte> sent = transaction.SendResponse(refusal);
+        if (request.To?.Tag is string toTag && _dialogs.TryGetValue(new Dialogs.DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty), out IncomingCall? call))
+        {
+            call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+            call.Trace.Add(_timeProvider.GetUtcNow(), true, source.Peer.EndPoint.ToString(), sent.Span);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Puts the negotiated session timer on a 2xx to INVITE, re-INVITE or UPDATE and (re)starts it (RFC 4028 §9).
+    /// Under the gate, before the response is sent.
+    /// </summary>
+    private void StartSessionTimer(IncomingCall call, SessionTimerDecision timer, SipResponse ok)
+    {
+        _context.Wheel.Cancel(call.SessionTimerHandle);
+        call.SessionTimerHandle = default;
+        call.SessionTimer = timer;
+        if (timer.Kind != SessionTimerDecisionKind.Use)
+        {
+            return;
+        }
+
+        ok.Headers.Add(SessionExpiresHeader, timer.Header.ToString());
+        if (timer.Refresher == SessionRefresher.Uac)
+        {
+            // §9: a UAS that makes the caller refresh must say the caller is required to.
+            ok.Headers.Add(SipHeaderNames.Require, SipOptionTags.Timer);
+        }
+
+        ScheduleSessionTimer(call);
+    }
+
+    private void ScheduleSessionTimer(IncomingCall call)
+    {
+        SessionTimerDecision timer = call.SessionTimer;
+        TimeSpan due = timer.Refresher == SessionRefresher.Uas ? timer.RefreshAfter : timer.ExpiryAfterRefresh;
+        call.SessionTimerHandle = _context.Wheel.Schedule(due, s_onSessionTimer, call);
+    }
+
+    private void OnSessionTimer(IncomingCall call)
+    {
+        lock (_context.Gate)
+        {
+            call.SessionTimerHandle = default;
+            if (call.State != IncomingCallState.Answered || call.SessionTimer.Kind != SessionTimerDecisionKind.Use)
+            {
+                return;
+            }
+
+            if (call.SessionTimer.Refresher == SessionRefresher.Uas)
+            {
+                SendSessionRefresh(call);
+                return;
+            }
+
+            // §10: the caller was to refresh and did not: the dialog is presumed dead.
+            LogSessionExpired(_logger, call.CallId!, call.SessionTimer.Seconds);
+            SendBye(call);
+            EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
+        }
+    }
+
+    /// <summary>Our refresh as the refresher: an UPDATE without a body (RFC 4028 §10, RFC 3311). Under the gate.</summary>
+    private void SendSessionRefresh(IncomingCall call)
+    {
+        SessionTimerDecision timer = call.SessionTimer;
+        ClientNonInviteTransaction update = SendInDialogRequest(call, SipMethod.Update, request =>
+        {
+            request.Headers.Add(SessionExpiresHeader, timer.Header.ToString());
+            request.Headers.Add(MinSeHeader, _sessionTimers.MinimumSeconds.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add(SipHeaderNames.Supported, SipOptionTags.Supported);
+
+            // RFC 3311 §5.1: UPDATE is a target refresh request and carries our Contact.
+            request.Headers.Add(SipHeaderNames.Contact, ContactFor(call.Dialog!.Peer));
+        });
+        update.Completed = (_, response) => OnSessionRefreshCompleted(call, response);
+    }
+
+    private void OnSessionRefreshCompleted(IncomingCall call, SipResponse? response)
+    {
+        if (call.State != IncomingCallState.Answered)
+        {
+            return;
+        }
+
+        int status = response?.StatusCode ?? SipStatusCodes.RequestTimeout;
+        if (status is >= 200 and < 300)
+        {
+            // §7.2 applied to our refresh: the answer may shorten the interval or hand the refresh back.
+            if (response!.Headers.Get(SessionExpiresHeader) is string text && Message.SessionExpiresHeader.TryParse(text, out Message.SessionExpiresHeader answered)
+                && answered.Seconds >= SessionTimerNegotiator.AbsoluteMinimumSeconds)
+            {
+                call.SessionTimer = new SessionTimerDecision(SessionTimerDecisionKind.Use, answered.Seconds, answered.Refresher ?? SessionRefresher.Uas);
+            }
+
+            call.SessionRefreshedTimestamp = _timeProvider.GetTimestamp();
+            ScheduleSessionTimer(call);
+            return;
+        }
+
+        if (status is SipStatusCodes.RequestTimeout or SipStatusCodes.CallOrTransactionDoesNotExist)
+        {
+            // RFC 3261 §12.2.1.2: a 481 or 408 to an in-dialog request ends the dialog.
+            LogSessionRefreshFailed(_logger, call.CallId!, status);
+            SendBye(call);
+            EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
+            return;
+        }
+
+        if (status == SessionIntervalTooSmall && response!.Headers.Get(MinSeHeader) is string minSe
+            && Message.SessionExpiresHeader.TryParse(minSe, out Message.SessionExpiresHeader minimum) && minimum.Seconds > call.SessionTimer.Seconds)
+        {
+            // §7.3: retry at once with the peer's minimum.
+            call.SessionTimer = call.SessionTimer with { Seconds = minimum.Seconds };
+            SendSessionRefresh(call);
+            return;
+        }
+
+        // Any other refusal (491 glare, 5xx, …): the session lives until it expires (§10), so try again in a while;
+        // once the interval has run out without a successful refresh, end it like a caller that stopped refreshing.
+        LogSessionRefreshFailed(_logger, call.CallId!, status);
+        TimeSpan left = call.SessionTimer.ExpiryAfterRefresh - _timeProvider.GetElapsedTime(call.SessionRefreshedTimestamp);
+        if (left <= TimeSpan.Zero)
+        {
+            SendBye(call);
+            EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
+            return;
+        }
+
+        TimeSpan retry = TimeSpan.FromSeconds(RefreshRetrySeconds);
+        call.SessionTimerHandle = _context.Wheel.Schedule(retry < left ? retry : left, s_onSessionTimer, call);
+    }
+}
