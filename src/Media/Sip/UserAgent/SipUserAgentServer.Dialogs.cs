@@ -71,7 +71,7 @@ internal sealed partial class SipUserAgentServer
         {
             if (call.State == IncomingCallState.Answered)
             {
-                SendBye(call);
+                SendBye(call, reason);
                 bool abnormal = reason is DisconnectReasons.SystemShutdown or DisconnectReasons.NetworkError
                     or DisconnectReasons.MediaTimeout or DisconnectReasons.AgentError;
                 EndCall(call, abnormal ? CallOutcome.Dropped : CallOutcome.Completed, reason);
@@ -88,7 +88,7 @@ internal sealed partial class SipUserAgentServer
         // RFC 3261 §13.3.1.4: no ACK within 64·T1 — the UAS should end the dialog with a BYE. Under the gate.
         if (call.State == IncomingCallState.Answered)
         {
-            SendBye(call);
+            SendBye(call, DisconnectReasons.NetworkError);
             EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
         }
     }
@@ -196,7 +196,8 @@ internal sealed partial class SipUserAgentServer
         Respond(call, transaction, SipStatusCodes.Ok, null);
     }
 
-    private void SendBye(IncomingCall call) => SendInDialogRequest(call, SipMethod.Bye, null);
+    private void SendBye(IncomingCall call, string reason) =>
+        SendInDialogRequest(call, SipMethod.Bye, request => request.Headers.Add(ByeReason.HeaderName, ByeReason.For(reason)));
 
     /// <summary>Sends a request of ours inside the call's dialog (RFC 3261 §12.2.1.1) and returns its transaction. Under the gate.</summary>
     private ClientNonInviteTransaction SendInDialogRequest(IncomingCall call, SipMethod method, Action<SipRequest>? addHeaders)

@@ -119,7 +119,7 @@ internal sealed partial class SipUserAgentServer
 
             // §10: the caller was to refresh and did not: the dialog is presumed dead.
             LogSessionExpired(_logger, call.CallId!, call.SessionTimer.Seconds);
-            SendBye(call);
+            SendBye(call, DisconnectReasons.NetworkError);
             EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
         }
     }
@@ -166,7 +166,7 @@ internal sealed partial class SipUserAgentServer
         {
             // RFC 3261 §12.2.1.2: a 481 or 408 to an in-dialog request ends the dialog.
             LogSessionRefreshFailed(_logger, call.CallId!, status);
-            SendBye(call);
+            SendBye(call, DisconnectReasons.NetworkError);
             EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
             return;
         }
@@ -186,7 +186,7 @@ internal sealed partial class SipUserAgentServer
         TimeSpan left = call.SessionTimer.ExpiryAfterRefresh - _timeProvider.GetElapsedTime(call.SessionRefreshedTimestamp);
         if (left <= TimeSpan.Zero)
         {
-            SendBye(call);
+            SendBye(call, DisconnectReasons.NetworkError);
             EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
             return;
         }
