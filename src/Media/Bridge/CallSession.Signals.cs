@@ -41,7 +41,8 @@ internal sealed partial class CallSession
     {
         RtpStream current = Stream;
         RtpStreamSettings settings = SettingsFor(audio);
-        if (settings.PayloadType != current.Settings.PayloadType || settings.TelephoneEventPayloadType != current.Settings.TelephoneEventPayloadType)
+        if (settings.PayloadType != current.Settings.PayloadType || settings.TelephoneEventPayloadType != current.Settings.TelephoneEventPayloadType
+            || settings.FrameMilliseconds != current.Settings.FrameMilliseconds)
         {
             if (!Reopen(current, settings))
             {

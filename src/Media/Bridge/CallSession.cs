@@ -142,7 +142,7 @@ internal sealed partial class CallSession
         }
     }
 
-    /// <summary>Maps the negotiated audio to the stream settings (codec PT, RFC 4733 PT, SDP remote address).</summary>
+    /// <summary>Maps the negotiated audio to the stream settings (codec PT, RFC 4733 PT, SDP remote address, the peer's ptime).</summary>
     internal static RtpStreamSettings SettingsFor(NegotiatedAudio audio)
     {
         AgentAudioFormat format = G711Formats.FromCodec(audio.Codec);
@@ -151,8 +151,9 @@ internal sealed partial class CallSession
             audio.TelephoneEventPayloadType is int te ? (byte)te : null,
             audio.RemoteRtp.Address.Equals(System.Net.IPAddress.Any) ? null : audio.RemoteRtp,
             audio.Codec.ClockRate,
-            audio.Codec.ClockRate / 50,
-            G711Formats.SilenceByte(format));
+            audio.Codec.ClockRate * audio.Ptime / 1000,
+            G711Formats.SilenceByte(format),
+            audio.Ptime);
     }
 
     private async Task<IAgentConnection?> ConnectAsync(AgentSettings settings, AgentAudioFormat carrierFormat, CancellationToken cancellationToken)

@@ -91,6 +91,33 @@ public sealed class CallSessionMediaUpdateTests
         Assert.Null(agentTurn.ProcessingTimeMs);
     }
 
+    /// <summary>RFC 4566 §6: a carrier that asks for 30 ms packets (a=ptime:30) gets the agent's audio as 240-byte frames.</summary>
+    [Fact]
+    public async Task Agent_audio_leaves_in_the_packet_time_the_carrier_asked_for()
+    {
+        await using BridgeHarness h = await BridgeHarness.StartAsync(45220);
+        using var rtp = new RtpTestPeer();
+        await using SipTestCaller caller = h.Caller();
+        string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101").Replace("a=ptime:20", "a=ptime:30", StringComparison.Ordinal));
+        Assert.Contains("a=ptime:30", SipTestCaller.Body(ok), StringComparison.Ordinal);
+        FakeAgentSession session = await h.AgentServer.NextSessionAsync(BridgeHarness.Token());
+        string streamSid = (await session.ReceiveWhereAsync("event", "start", BridgeHarness.Token())).GetProperty("streamSid").GetString()!;
+
+        await session.SendMediaAsync(streamSid, RtpTestPeer.Payload(7, 240 * 4));
+        var timestamps = new List<uint>();
+        for (int i = 0; i < 4; i++)
+        {
+            byte[] packet = await rtp.ReceiveAsync() ?? throw new Xunit.Sdk.XunitException("fewer than four 30 ms frames");
+            Assert.True(RtpHeader.TryParse(packet, out RtpHeader header));
+            Assert.Equal(240, header.Payload.Length);
+            timestamps.Add(header.Timestamp);
+        }
+
+        Assert.Equal([0u, 240u, 480u, 720u], timestamps.Select(t => t - timestamps[0]));
+        await caller.SendInDialogAsync("BYE");
+        await h.Events.WaitForEndedAsync("call-1");
+    }
+
     private static async Task TalkAsync(RtpTestPeer rtp, int port, byte[] payload, CancellationToken cancellationToken)
     {
         ushort sequence = 1000;

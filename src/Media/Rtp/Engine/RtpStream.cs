@@ -90,7 +90,7 @@ internal sealed partial class RtpStream : IDisposable
         _dtmfDecoder = new Rfc4733DtmfDecoder(settings.ClockRate);
         _receiveLatency = new LatencyHistogram(_frequency);
         _sendLatency = new LatencyHistogram(_frequency);
-        _pacer = new RtpPacer(time, settings.FrameBytes, TimeSpan.FromMilliseconds(20), options.PacerCapacityFrames);
+        _pacer = new RtpPacer(time, settings.FrameBytes, TimeSpan.FromMilliseconds(settings.FrameMilliseconds), options.PacerCapacityFrames);
         _frameBuffer = new byte[settings.FrameBytes];
         _sendBuffer = new byte[RtpHeader.FixedLength + Math.Max(settings.FrameBytes, 16)];
         if (settings.TelephoneEventPayloadType is byte dtmfType)

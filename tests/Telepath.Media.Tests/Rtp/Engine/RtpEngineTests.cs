@@ -209,6 +209,29 @@ public sealed class RtpEngineTests
         Assert.Equal(50, stream.GetStatistics().PacketsOut);
     }
 
+    /// <summary>RFC 4566 §6: a peer that asked for 30 ms packets (a=ptime:30) gets 240-byte frames, 240 timestamp ticks apart.</summary>
+    [Fact]
+    public async Task Frames_follow_the_negotiated_packet_time()
+    {
+        await using var engine = new RtpEngine(Options(43500));
+        using var peer = new RtpTestPeer();
+        Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, Remote: peer.EndPoint, FrameBytes: 240, FrameMilliseconds: 30), new RecordingConsumer(), out RtpStream? stream));
+
+        Assert.Equal(720, stream.EnqueueAudio(new byte[720]));
+        var timestamps = new List<uint>();
+        for (int i = 0; i < 3; i++)
+        {
+            byte[]? packet = await peer.ReceiveAsync();
+            Assert.NotNull(packet);
+            Assert.True(RtpHeader.TryParse(packet, out RtpHeader header));
+            Assert.Equal(240, header.Payload.Length);
+            timestamps.Add(header.Timestamp);
+        }
+
+        Assert.Equal([0u, 240u, 480u], timestamps.Select(t => t - timestamps[0]));
+        Assert.Null(await peer.ReceiveAsync(100));
+    }
+
     [Fact]
     public async Task Flush_discards_queued_frames_and_reports_how_many()
     {
