@@ -7,7 +7,8 @@ namespace Telepath.Media.Sdp;
 /// Answers an SDP offer as a UAS (RFC 3264 §6). Accepts the first active RTP/AVP audio stream that shares a codec with
 /// us, rejects every other stream with port 0 while keeping the m-line count and order, and mirrors the direction.
 /// Stateless: pass the previous answer for re-offers so the origin session id is kept and the version only moves when
-/// the answer changes (RFC 3264 §8).
+/// the answer changes (RFC 3264 §8). When the peer makes no offer, <see cref="Offer"/> builds ours and
+/// <see cref="AcceptAnswer"/> reads the answer that comes back.
 /// </summary>
 public sealed partial class CodecNegotiator
 {
