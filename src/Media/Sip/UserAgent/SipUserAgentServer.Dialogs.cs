@@ -157,7 +157,7 @@ internal sealed partial class SipUserAgentServer
         {
             SdpParseResult offer = SdpParser.Parse(request.Body.Span);
             SdpNegotiationResult result = offer.IsSuccess
-                ? _negotiator.Answer(offer.Description, new LocalMediaEndpoint(call.MediaAddress!, call.RtpPorts!.Value.Rtp), call.LocalDescription)
+                ? _negotiator.Answer(offer.Description, new LocalMediaEndpoint(call.MediaAddress!, call.RtpPorts!.Value.Rtp), call.LocalDescription, call.Audio?.Codec.Name)
                 : default!;
             if (!offer.IsSuccess || !result.IsSuccess)
             {

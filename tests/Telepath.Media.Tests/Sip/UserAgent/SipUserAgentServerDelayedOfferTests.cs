@@ -77,6 +77,29 @@ public sealed class SipUserAgentServerDelayedOfferTests
         Assert.Equal(sent, h.Transport.Sent.Count);
     }
 
+    /// <summary>After a delayed-offer exchange settled on PCMA, a peer re-offer listing PCMU first keeps PCMA.</summary>
+    [Fact]
+    public async Task A_later_reoffer_keeps_the_codec_the_ACK_answered()
+    {
+        var handler = new SignalCollectingHandler();
+        var h = new UasHarness(handler: handler);
+        LoopSipMessage ok = OfferlessInvite(h);
+        await handler.Answered.WaitAsync(s_wait);
+        Ack(h, ok, AnswerSdp("8"));
+
+        h.Send(h.Request("INVITE", "d1", "z9hG4bK-re1", toTag: UasHarness.ToTag(ok), body: UasHarness.Offer("0 8")));
+
+        LoopSipMessage answer = h.Last();
+        Assert.Equal(200, answer.StatusCode);
+        Assert.Contains("m=audio 20000 RTP/AVP 8", answer.Body, StringComparison.Ordinal);
+
+        // RFC 3264 §8: same session id as our offer in the first 200, next version.
+        string offerOrigin = ok.Body.Split("\r\n")[1];
+        string answerOrigin = answer.Body.Split("\r\n")[1];
+        Assert.Equal(offerOrigin.Split(' ')[1], answerOrigin.Split(' ')[1]);
+        Assert.Equal(ulong.Parse(offerOrigin.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture) + 1, ulong.Parse(answerOrigin.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>RFC 3261 §13.3.1.4, RFC 3264 §7: an offer in the 200 that the ACK does not answer ends the session.</summary>
     [Theory]
     [InlineData(null)]
