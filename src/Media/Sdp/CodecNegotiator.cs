@@ -7,7 +7,8 @@ namespace Telepath.Media.Sdp;
 /// Answers an SDP offer as a UAS (RFC 3264 §6). Accepts the first active RTP/AVP audio stream that shares a codec with
 /// us, rejects every other stream with port 0 while keeping the m-line count and order, and mirrors the direction.
 /// Stateless: pass the previous answer for re-offers so the origin session id is kept and the version only moves when
-/// the answer changes (RFC 3264 §8).
+/// the answer changes (RFC 3264 §8). When the peer makes no offer, <see cref="Offer"/> builds ours and
+/// <see cref="AcceptAnswer"/> reads the answer that comes back.
 /// </summary>
 public sealed partial class CodecNegotiator
 {
@@ -31,12 +32,18 @@ public sealed partial class CodecNegotiator
     /// <summary>Builds the answer to <paramref name="offer"/>, or a failure the caller turns into 488.</summary>
     /// <param name="offer">The parsed remote offer.</param>
     /// <param name="local">Our media address and RTP port for this call.</param>
-    /// <param name="previousAnswer">Our last answer in this dialog, for re-offers; null for the first one.</param>
-    public SdpNegotiationResult Answer(SessionDescription offer, LocalMediaEndpoint local, SessionDescription? previousAnswer = null)
+    /// <param name="previousAnswer">Our last SDP in this dialog (answer or offer), for re-offers; null for the first one.</param>
+    /// <param name="currentCodec">The codec in force, kept when still offered; by default the one our previous answer
+    /// accepted. Pass it when our last SDP was an offer, whose first codec need not be the one the peer chose.</param>
+    public SdpNegotiationResult Answer(
+        SessionDescription offer,
+        LocalMediaEndpoint local,
+        SessionDescription? previousAnswer = null,
+        string? currentCodec = null)
     {
         ArgumentNullException.ThrowIfNull(offer);
         ArgumentNullException.ThrowIfNull(local);
-        var sticky = previousAnswer is null ? null : FindAcceptedCodecName(previousAnswer);
+        var sticky = currentCodec ?? (previousAnswer is null ? null : FindAcceptedCodecName(previousAnswer));
         var answerMedia = new SdpMediaDescription[offer.Media.Count];
         NegotiatedAudio? audio = null;
         var failure = SdpNegotiationFailureReason.NoAudioStream;

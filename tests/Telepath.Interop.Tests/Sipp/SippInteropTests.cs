@@ -112,6 +112,27 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
         Assert.Contains(_server.Events.Ended, e => e.DisconnectReason == DisconnectReasons.CodecMismatch);
     }
 
+    /// <summary>
+    /// RFC 3261 §13.3.1.1, RFC 3264 §7 (delayed offer, as Cisco CUBE sends by default): an INVITE without SDP gets our
+    /// offer in the 200, the ACK answers with PCMA, and the A-law RTP SIPp plays reaches the call's port.
+    /// </summary>
+    [Fact]
+    public async Task Delayed_offer_is_answered_in_the_ACK_and_carries_RTP()
+    {
+        int before = _server.Events.Ended.Count;
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "delayed_offer.xml", SippServerFixture.Username, InteropCallHandler.MediaNumber);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
+        CallEndedEvent ended = _server.Events.Ended[^1];
+        Assert.Equal(CallOutcome.Completed, ended.Outcome);
+        Assert.Equal(DisconnectReasons.CallerHangup, ended.DisconnectReason);
+        Assert.Contains(_server.Events.Answered, a => a.CallId == ended.CallId && a.Codec == "PCMA");
+        ReceivedMedia media = await WaitForMediaAsync(ended.CallId);
+        Assert.Equal("PCMA", media.Codec);
+        Assert.True(media.PacketsByPayloadType.GetValueOrDefault(8) > 10, $"A-law packets received: {media.PacketsByPayloadType.GetValueOrDefault(8)}");
+    }
+
     [Fact]
     public async Task Calls_complete_despite_ten_percent_packet_loss()
     {
@@ -119,5 +140,17 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
             _server.EndPoint, "invite_auth_bye.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, calls: 5, extra: ["-lost", "10", "-l", "5"]);
 
         Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    private async Task<ReceivedMedia> WaitForMediaAsync(string callId)
+    {
+        using var cts = new CancellationTokenSource(s_wait);
+        ReceivedMedia? media;
+        while (!_server.Handler.Media.TryGetValue(callId, out media))
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        return media;
     }
 }

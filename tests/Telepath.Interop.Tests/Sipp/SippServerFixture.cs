@@ -27,6 +27,8 @@ public sealed class SippServerFixture : IAsyncLifetime
 
     public RecordingCallEvents Events { get; } = new();
 
+    internal InteropCallHandler Handler { get; } = new();
+
     internal MediaEngine Engine { get; private set; } = null!;
 
     public IPEndPoint EndPoint => Engine.SipEndPoints[0];
@@ -53,7 +55,7 @@ public sealed class SippServerFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddSingleton<ITrunkDirectory>(Directory);
         services.AddSingleton<ICallEvents>(Events);
-        services.AddSingleton<IIncomingCallHandler, InteropCallHandler>();
+        services.AddSingleton<IIncomingCallHandler>(Handler);
         services.AddTelepathMedia(configuration);
         _services = services.BuildServiceProvider();
         Engine = _services.GetRequiredService<MediaEngine>();

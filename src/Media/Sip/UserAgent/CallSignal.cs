@@ -6,7 +6,10 @@ namespace Telepath.Media.Sip.UserAgent;
 /// <summary>Something the dialog tells the call's owner, in order, through <see cref="IncomingCall.Signals"/>.</summary>
 internal abstract record CallSignal;
 
-/// <summary>A re-INVITE or UPDATE changed the media: hold/unhold, new remote address, or a new codec.</summary>
+/// <summary>
+/// A re-INVITE or UPDATE changed the media (hold/unhold, new remote address, or a new codec), or the ACK answered the
+/// offer in our 200 (delayed offer): the codec, payload types and remote address as answered replace the provisional ones.
+/// </summary>
 /// <param name="Audio">The negotiated audio now in force.</param>
 internal sealed record MediaUpdatedSignal(NegotiatedAudio Audio) : CallSignal;
 

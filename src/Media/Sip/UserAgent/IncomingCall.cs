@@ -51,10 +51,13 @@ internal sealed class IncomingCall
     /// <summary>Gets the source address of the INVITE.</summary>
     public IPEndPoint Source => InviteTransaction.Source.Peer.EndPoint;
 
-    /// <summary>Gets the negotiated audio in force (changes on re-INVITE).</summary>
+    /// <summary>
+    /// Gets the negotiated audio in force (changes on re-INVITE). For an INVITE without SDP it is provisional (our first
+    /// codec, remote <c>0.0.0.0:0</c>) until the ACK's answer arrives as a <see cref="MediaUpdatedSignal"/>.
+    /// </summary>
     public NegotiatedAudio? Audio { get; internal set; }
 
-    /// <summary>Gets our SDP answer in force.</summary>
+    /// <summary>Gets our SDP in force: the answer to the peer's offer, or our last offer.</summary>
     public SessionDescription? LocalDescription { get; internal set; }
 
     /// <summary>Gets the leased RTP/RTCP ports.</summary>
@@ -80,6 +83,15 @@ internal sealed class IncomingCall
 
     /// <summary>Gets the latest INVITE transaction awaiting its 2xx ACK (initial or re-INVITE).</summary>
     internal ServerInviteTransaction? AwaitingAck { get; set; }
+
+    /// <summary>Gets or sets our offer awaiting its answer in an ACK (delayed offer), or null.</summary>
+    internal OutstandingOffer? PendingOffer { get; set; }
+
+    /// <summary>
+    /// Gets or sets the answered event held back until the ACK brings the answer to an offer in the 200: only then is
+    /// the codec known (RFC 3264 §7).
+    /// </summary>
+    internal CallAnsweredEvent? DeferredAnswered { get; set; }
 
     /// <summary>Gets our To-tag.</summary>
     internal string LocalTag { get; }

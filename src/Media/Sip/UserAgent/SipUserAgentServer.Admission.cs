@@ -361,10 +361,16 @@ internal sealed partial class SipUserAgentServer
     private bool Negotiate(IncomingCall call)
     {
         SipRequest invite = call.InviteTransaction.Request;
-        SdpParseResult offer = invite.Body.IsEmpty ? default : SdpParser.Parse(invite.Body.Span);
+        if (invite.Body.IsEmpty)
+        {
+            // RFC 3261 §13.3.1.1: no offer in the INVITE (delayed offer); ours goes in the 200.
+            return NegotiateDelayedOffer(call);
+        }
+
+        SdpParseResult offer = SdpParser.Parse(invite.Body.Span);
         if (!offer.IsSuccess)
         {
-            // No offer (late offer) or an unreadable one: we only do offer-in-INVITE.
+            // An unreadable offer.
             FinalResponse(call, SipStatusCodes.NotAcceptableHere, CallOutcome.Failed, DisconnectReasons.CodecMismatch);
             return false;
         }

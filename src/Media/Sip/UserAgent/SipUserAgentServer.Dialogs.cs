@@ -24,7 +24,7 @@ internal sealed partial class SipUserAgentServer
         }
     }
 
-    /// <summary>Sends the 200 OK with our SDP answer and establishes the dialog (RFC 3261 §13.3.1.4, §12.1.1).</summary>
+    /// <summary>Sends the 200 OK with our SDP answer (or offer) and establishes the dialog (RFC 3261 §13.3.1.4, §12.1.1).</summary>
     internal bool Answer(IncomingCall call)
     {
         CallAnsweredEvent answered;
@@ -51,6 +51,12 @@ internal sealed partial class SipUserAgentServer
             Send(call, invite, ok);
             call.SetupMs = _timeProvider.GetElapsedTime(call.ReceivedTimestamp).TotalMilliseconds;
             answered = new CallAnsweredEvent(call.CallId!, _timeProvider.GetUtcNow(), call.Audio.Codec.Name, call.SetupMs.Value);
+            if (call.PendingOffer is not null)
+            {
+                // Our 200 carries the offer: the codec is known when the ACK brings the answer (OnAnswerInAck).
+                call.DeferredAnswered = answered;
+                return true;
+            }
         }
 
         _ = ReportAnsweredAsync(answered);
@@ -142,13 +148,18 @@ internal sealed partial class SipUserAgentServer
     private void OnSessionModification(IncomingCall call, Dialog dialog, ServerTransaction transaction, SipSource source, SessionTimerDecision timer)
     {
         SipRequest request = transaction.Request;
+        if (RefuseWhileOfferPending(call, transaction))
+        {
+            return;
+        }
+
         dialog.RefreshTarget(request, source);
-        SessionDescription? answer = call.LocalDescription;
+        SessionDescription? answer = null;
         if (!request.Body.IsEmpty)
         {
             SdpParseResult offer = SdpParser.Parse(request.Body.Span);
             SdpNegotiationResult result = offer.IsSuccess
-                ? _negotiator.Answer(offer.Description, new LocalMediaEndpoint(call.MediaAddress!, call.RtpPorts!.Value.Rtp), call.LocalDescription)
+                ? _negotiator.Answer(offer.Description, new LocalMediaEndpoint(call.MediaAddress!, call.RtpPorts!.Value.Rtp), call.LocalDescription, call.Audio?.Codec.Name)
                 : default!;
             if (!offer.IsSuccess || !result.IsSuccess)
             {
@@ -162,8 +173,13 @@ internal sealed partial class SipUserAgentServer
             call.Audio = result.Audio;
             call.Post(new MediaUpdatedSignal(result.Audio));
         }
+        else if (transaction is ServerInviteTransaction offerless)
+        {
+            // RFC 3261 §14.2: a re-INVITE without an offer gets ours in the 2xx; the answer comes in the ACK.
+            answer = OfferInReinvite(call, offerless);
+        }
 
-        // Without a body this is a session refresh: our current description goes back unchanged.
+        // RFC 3311 §5.2: an UPDATE without an offer is a pure refresh; its 2xx carries no SDP.
         SipResponse ok = SipResponseBuilder.Create(request, SipStatusCodes.Ok, null, call.LocalTag);
         ok.Headers.Add(SipHeaderNames.Contact, ContactFor(source));
         if (answer is not null)

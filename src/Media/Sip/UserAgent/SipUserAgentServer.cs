@@ -320,6 +320,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
             call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
             call.AwaitingAck?.OnAck();
             call.AwaitingAck = null;
+            OnAnswerInAck(call, request);
             return;
         }
 
