@@ -361,13 +361,13 @@ internal sealed partial class SipUserAgentServer
     private bool Negotiate(IncomingCall call)
     {
         SipRequest invite = call.InviteTransaction.Request;
-        if (invite.Body.IsEmpty)
+        if (!SessionBody.TryGetSdp(invite, out ReadOnlyMemory<byte> sdp))
         {
-            // RFC 3261 §13.3.1.1: no offer in the INVITE (delayed offer); ours goes in the 200.
+            // RFC 3261 §13.3.1.1: no offer in the INVITE (delayed offer, or only non-SDP parts); ours goes in the 200.
             return NegotiateDelayedOffer(call);
         }
 
-        SdpParseResult offer = SdpParser.Parse(invite.Body.Span);
+        SdpParseResult offer = SdpParser.Parse(sdp.Span);
         if (!offer.IsSuccess)
         {
             // An unreadable offer.

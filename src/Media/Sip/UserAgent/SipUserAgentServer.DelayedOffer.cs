@@ -93,9 +93,9 @@ internal sealed partial class SipUserAgentServer
         bool initial = ReferenceEquals(pending.Invite, call.InviteTransaction);
         SdpAnswerResult? result = null;
         string reason = "no SDP answer in the ACK";
-        if (!ack.Body.IsEmpty)
+        if (SessionBody.TryGetSdp(ack, out ReadOnlyMemory<byte> sdp))
         {
-            SdpParseResult parsed = SdpParser.Parse(ack.Body.Span);
+            SdpParseResult parsed = SdpParser.Parse(sdp.Span);
             result = parsed.IsSuccess ? _negotiator.AcceptAnswer(pending.Offer, parsed.Description) : null;
             reason = result?.Reason ?? "unreadable SDP answer: " + parsed.Reason;
         }
@@ -125,8 +125,8 @@ internal sealed partial class SipUserAgentServer
         LogOfferUnanswered(_logger, call.CallId!, reason);
         if (call.State == IncomingCallState.Answered)
         {
-            SendBye(call);
-            EndCall(call, CallOutcome.Dropped, DisconnectReasons.CodecMismatch);
+            SendBye(call, DisconnectReasons.CodecMismatch);
+            EndCall(call, CallOutcome.Failed, DisconnectReasons.CodecMismatch);
         }
     }
 

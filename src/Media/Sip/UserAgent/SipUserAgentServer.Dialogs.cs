@@ -155,9 +155,9 @@ internal sealed partial class SipUserAgentServer
 
         dialog.RefreshTarget(request, source);
         SessionDescription? answer = null;
-        if (!request.Body.IsEmpty)
+        if (SessionBody.TryGetSdp(request, out ReadOnlyMemory<byte> sdp))
         {
-            SdpParseResult offer = SdpParser.Parse(request.Body.Span);
+            SdpParseResult offer = SdpParser.Parse(sdp.Span);
             SdpNegotiationResult result = offer.IsSuccess
                 ? _negotiator.Answer(offer.Description, new LocalMediaEndpoint(call.MediaAddress!, call.RtpPorts!.Value.Rtp), call.LocalDescription, call.Audio?.Codec.Name)
                 : default!;

@@ -381,6 +381,13 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
             return;
         }
 
+        if (call.DeferredAnswered is not null)
+        {
+            // Our offer in the 200 was never answered: no media was agreed, so the call never connected (spec: failed).
+            call.DeferredAnswered = null;
+            outcome = CallOutcome.Failed;
+        }
+
         _callsByInvite.Remove(call.InviteTransaction.Key);
         if (call.Dialog is not null)
         {

@@ -117,7 +117,7 @@ public sealed class SipUserAgentServerDelayedOfferTests
 
         Assert.StartsWith("BYE", h.Last().StartLine, StringComparison.Ordinal);
         CallEndedEvent ended = await h.Events.WaitForEndedAsync("call-1", s_wait);
-        Assert.Equal(CallOutcome.Dropped, ended.Outcome);
+        Assert.Equal(CallOutcome.Failed, ended.Outcome);
         Assert.Equal(DisconnectReasons.CodecMismatch, ended.DisconnectReason);
         Assert.Empty(h.Events.Answered);
         Assert.Equal(h.Ports.Capacity, h.Ports.Available);

@@ -30,6 +30,20 @@ public sealed class SipUserAgentServerDialogTests
         Assert.Equal(h.Ports.Capacity, h.Ports.Available);
     }
 
+    /// <summary>ITU-T Q.1912.5 SIP-I / RFC 5621: the offer inside a multipart body (ISUP beside SDP) is answered like a plain one.</summary>
+    [Fact]
+    public void Answers_the_SDP_part_of_a_SIP_I_multipart_INVITE()
+    {
+        var h = new UasHarness();
+        string body = "--sip-i\r\nContent-Type: application/isup;version=itu-t92+\r\nContent-Disposition: signal;handling=optional\r\n\r\n"
+            + "\u0001\u0010\u0020\r\n--sip-i\r\nContent-Type: application/sdp\r\n\r\n" + UasHarness.Offer("8") + "\r\n--sip-i--\r\n";
+
+        LoopSipMessage ok = h.InviteWithAuth("c1", body, contentType: "multipart/mixed;boundary=sip-i");
+
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Contains("m=audio 20000 RTP/AVP 8", ok.Body, StringComparison.Ordinal);
+    }
+
     /// <summary>RFC 3261 §9.2: a CANCEL matching no INVITE transaction gets 481.</summary>
     [Fact]
     public void Cancel_without_invite_gets_481()

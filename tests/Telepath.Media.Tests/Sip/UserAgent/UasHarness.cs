@@ -203,15 +203,15 @@ internal sealed class UasHarness
     }
 
     /// <summary>INVITE → 401 → INVITE with credentials; returns the response to the second INVITE.</summary>
-    public LoopSipMessage InviteWithAuth(string callId, string? body = null, string user = Username, string password = Password, string to = "+15550100", string? extraHeaders = null)
+    public LoopSipMessage InviteWithAuth(string callId, string? body = null, string user = Username, string password = Password, string to = "+15550100", string? extraHeaders = null, string contentType = "application/sdp")
     {
-        Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, body: body ?? Offer(), extraHeaders: extraHeaders));
+        Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, body: body ?? Offer(), extraHeaders: extraHeaders, contentType: contentType));
         LoopSipMessage challenge = Last();
 
         // RFC 3261 §17.1.1.3: the caller acknowledges the 401 on the INVITE's branch.
         Send(Request("ACK", callId, "z9hG4bK-" + callId + "-1", user: user, to: to, toTag: ToTag(challenge), cseq: challenge.CSeqNumber));
         Send(Request("INVITE", callId, "z9hG4bK-" + callId + "-2", user: user, to: to, body: body ?? Offer(),
-            authorization: Authorization(challenge.Header("WWW-Authenticate")!, user, password), extraHeaders: extraHeaders));
+            authorization: Authorization(challenge.Header("WWW-Authenticate")!, user, password), extraHeaders: extraHeaders, contentType: contentType));
         return Last();
     }
 }
