@@ -28,6 +28,16 @@ public sealed class SipUserAgentServerDelayedOfferTests
         return h.Last();
     }
 
+    /// <summary>A harness whose handler answered an offerless INVITE: the 200 carries our offer and awaits the ACK.</summary>
+    private static async Task<(UasHarness Harness, SignalCollectingHandler Handler, LoopSipMessage Ok)> AnsweredOfferlessAsync()
+    {
+        var handler = new SignalCollectingHandler();
+        var h = new UasHarness(handler: handler);
+        LoopSipMessage ok = OfferlessInvite(h);
+        await handler.Answered.WaitAsync(s_wait);
+        return (h, handler, ok);
+    }
+
     private static void Ack(UasHarness h, LoopSipMessage ok, string? body, string callId = "d1", string branch = "z9hG4bK-ack") =>
         h.Send(h.Request("ACK", callId, branch, toTag: UasHarness.ToTag(ok), cseq: ok.CSeqNumber, body: body));
 
@@ -56,10 +66,7 @@ public sealed class SipUserAgentServerDelayedOfferTests
     [Fact]
     public async Task Applies_the_answer_in_the_ACK()
     {
-        var handler = new SignalCollectingHandler();
-        var h = new UasHarness(handler: handler);
-        LoopSipMessage ok = OfferlessInvite(h);
-        await handler.Answered.WaitAsync(s_wait);
+        (UasHarness h, SignalCollectingHandler handler, LoopSipMessage ok) = await AnsweredOfferlessAsync();
 
         Ack(h, ok, AnswerSdp("8"));
 
@@ -81,10 +88,7 @@ public sealed class SipUserAgentServerDelayedOfferTests
     [Fact]
     public async Task A_later_reoffer_keeps_the_codec_the_ACK_answered()
     {
-        var handler = new SignalCollectingHandler();
-        var h = new UasHarness(handler: handler);
-        LoopSipMessage ok = OfferlessInvite(h);
-        await handler.Answered.WaitAsync(s_wait);
+        (UasHarness h, SignalCollectingHandler handler, LoopSipMessage ok) = await AnsweredOfferlessAsync();
         Ack(h, ok, AnswerSdp("8"));
 
         h.Send(h.Request("INVITE", "d1", "z9hG4bK-re1", toTag: UasHarness.ToTag(ok), body: UasHarness.Offer("0 8")));
@@ -108,10 +112,7 @@ public sealed class SipUserAgentServerDelayedOfferTests
     [InlineData("v=0\r\no=carrier 5 1 IN IP4 198.51.100.7\r\ns=-\r\nc=IN IP4 198.51.100.7\r\nt=0 0\r\nm=audio 41000 RTP/AVP 18\r\na=rtpmap:18 G729/8000\r\n")]
     public async Task Sends_BYE_when_the_ACK_carries_no_answer(string? body)
     {
-        var handler = new SignalCollectingHandler();
-        var h = new UasHarness(handler: handler);
-        LoopSipMessage ok = OfferlessInvite(h);
-        await handler.Answered.WaitAsync(s_wait);
+        (UasHarness h, SignalCollectingHandler handler, LoopSipMessage ok) = await AnsweredOfferlessAsync();
 
         Ack(h, ok, body);
 
@@ -126,10 +127,7 @@ public sealed class SipUserAgentServerDelayedOfferTests
     [Fact]
     public async Task Trace_holds_the_offer_and_the_answer()
     {
-        var handler = new SignalCollectingHandler();
-        var h = new UasHarness(handler: handler);
-        LoopSipMessage ok = OfferlessInvite(h);
-        await handler.Answered.WaitAsync(s_wait);
+        (UasHarness h, SignalCollectingHandler handler, LoopSipMessage ok) = await AnsweredOfferlessAsync();
         Ack(h, ok, AnswerSdp("0"));
         h.Send(h.Request("BYE", "d1", "z9hG4bK-bye", toTag: UasHarness.ToTag(ok)));
 
