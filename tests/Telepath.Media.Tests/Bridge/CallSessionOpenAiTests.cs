@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Telepath.Media.Bridge;
 using Telepath.Media.Edge;
 using Telepath.Media.Rtp;
 using Telepath.Media.Tests.Rtp.Engine;
@@ -77,6 +78,9 @@ public sealed class CallSessionOpenAiTests
         Assert.NotNull(metrics.SetupMs);
         Assert.Equal(0, metrics.PacketLossPercent);
         Assert.NotNull(metrics.JitterMs);
-        Assert.InRange(metrics.Mos!.Value, 4.0, 4.5);
+
+        // The carrier lag here is 200 OK → the test's first RTP, which a loaded CI machine can stretch to seconds: check
+        // that the MOS is the E-model of the call's own figures rather than a fixed band.
+        Assert.Equal(Math.Round(EModel.EstimateMos(metrics.CarrierLagMs!.Value, metrics.JitterMs!.Value, 0), 2), metrics.Mos);
     }
 }
