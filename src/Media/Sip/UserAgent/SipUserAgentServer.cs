@@ -32,6 +32,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
     private const string RetryAfterHeader = "Retry-After";
     private const string WarningHeader = "Warning";
     private const int TemporarilyUnavailable = 480;
+    private const int LoopDetected = 482;
 
     private readonly SipOptions _options;
     private readonly TransactionContext _context;
@@ -51,6 +52,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
     private readonly DigestAlgorithm[] _algorithms;
     private readonly Dictionary<TransactionKey, IncomingCall> _callsByInvite = [];
     private readonly Dictionary<DialogId, IncomingCall> _dialogs = [];
+    private readonly Dictionary<RequestOrigin, IncomingCall> _callsByOrigin = [];
     private readonly HashSet<IncomingCall> _calls = [];
     private readonly Dictionary<string, int> _authFailures = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -147,6 +149,10 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
             else if (request.To?.Tag is string toTag)
             {
                 OnInDialogRequest(request, key, source, toTag, timer);
+            }
+            else if (request.Method == SipMethod.Invite && IsMergedRequest(request, key, source))
+            {
+                return;
             }
             else if (request.Method == SipMethod.Invite)
             {
@@ -250,7 +256,30 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         Respond(call, transaction, SipStatusCodes.Trying, null);
         _callsByInvite[key] = call;
         _calls.Add(call);
+        if (RequestOrigin.Of(request) is RequestOrigin origin)
+        {
+            _callsByOrigin[origin] = call;
+        }
+
         return call;
+    }
+
+    /// <summary>
+    /// RFC 3261 §8.2.2.2: an INVITE with the Call-ID, From tag and CSeq of one we are already serving, but another
+    /// branch, reached us twice through a fork; it gets 482 Loop Detected so that only one call comes of it. Under the gate.
+    /// </summary>
+    private bool IsMergedRequest(SipRequest request, TransactionKey key, SipSource source)
+    {
+        if (RequestOrigin.Of(request) is not RequestOrigin origin || !_callsByOrigin.TryGetValue(origin, out IncomingCall? existing)
+            || existing.InviteTransaction.Key.Equals(key))
+        {
+            return false;
+        }
+
+        var transaction = new ServerInviteTransaction(_context, key, request, source);
+        _table.Add(transaction);
+        Respond(null, transaction, LoopDetected, null);
+        return true;
     }
 
     private void OnOutOfDialogRequest(SipRequest request, TransactionKey key, SipSource source)
@@ -389,6 +418,12 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         }
 
         _callsByInvite.Remove(call.InviteTransaction.Key);
+        if (RequestOrigin.Of(call.InviteTransaction.Request) is RequestOrigin origin
+            && _callsByOrigin.TryGetValue(origin, out IncomingCall? owner) && ReferenceEquals(owner, call))
+        {
+            _callsByOrigin.Remove(origin);
+        }
+
         if (call.Dialog is not null)
         {
             _dialogs.Remove(call.Dialog.Id);

@@ -44,6 +44,24 @@ public sealed class SipUserAgentServerDialogTests
         Assert.Contains("m=audio 20000 RTP/AVP 8", ok.Body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// RFC 3261 §8.2.2.2: the same INVITE (Call-ID, From tag, CSeq) arriving again on another branch was forked upstream
+    /// and merged here: 482 Loop Detected, and only the first copy becomes a call.
+    /// </summary>
+    [Fact]
+    public void Merged_INVITE_on_another_branch_gets_482_and_makes_no_second_call()
+    {
+        var h = new UasHarness(handler: new RingingCallHandler());
+        Assert.Equal(180, h.InviteWithAuth("c1").StatusCode);
+        string copy = h.Request("INVITE", "c1", "z9hG4bK-c1-via-other-path", body: UasHarness.Offer(), cseq: h.Transport.Sent[^1].CSeqNumber);
+
+        h.Send(copy);
+
+        Assert.Equal(482, h.Last().StatusCode);
+        Assert.Single(h.Events.Started);
+        Assert.Equal(1, h.Uas.ActiveCalls);
+    }
+
     /// <summary>RFC 3261 §9.2: a CANCEL matching no INVITE transaction gets 481.</summary>
     [Fact]
     public void Cancel_without_invite_gets_481()
