@@ -9,7 +9,7 @@ namespace Telepath.Interop.Tests.Sipp;
 /// <summary>
 /// Picks a behaviour by the called number so one server serves every scenario: <see cref="RingNumber"/> rings
 /// and never answers (CANCEL), <see cref="HangUpNumber"/> answers and hangs up shortly after (server BYE),
-/// <see cref="MediaNumber"/> answers, counts the RTP reaching the call's port and records the media updates, anything
+/// <see cref="RingThenAnswerNumber"/> rings and answers 300 ms later (PRACK), <see cref="MediaNumber"/> answers, counts the RTP reaching the call's port and records the media updates, anything
 /// else answers and waits for the caller's BYE.
 /// </summary>
 internal sealed class InteropCallHandler : IIncomingCallHandler
@@ -18,6 +18,7 @@ internal sealed class InteropCallHandler : IIncomingCallHandler
     public const string RingNumber = "+15550200";
     public const string HangUpNumber = "+15550300";
     public const string MediaNumber = "+15550400";
+    public const string RingThenAnswerNumber = "+15550500";
 
     /// <summary>Gets what each <see cref="MediaNumber"/> call received, by call id, once it ended.</summary>
     public ConcurrentDictionary<string, ReceivedMedia> Media { get; } = new();
@@ -28,6 +29,12 @@ internal sealed class InteropCallHandler : IIncomingCallHandler
         {
             await call.RingAsync(cancellationToken);
             await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        if (call.To == RingThenAnswerNumber)
+        {
+            await call.RingAsync(cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken);
         }
 
         if (call.To == MediaNumber)

@@ -80,7 +80,7 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
         Assert.True(result.ExitCode == 0, result.Output);
     }
 
-    /// <summary>RFC 3261 §8.2.2.3 and RFC 4028 §6-§9 against SIPp: 420 for 100rel, 422 then a 90 s timer, one UPDATE refresh.</summary>
+    /// <summary>RFC 3261 §8.2.2.3 and RFC 4028 §6-§9 against SIPp: 420 for preconditions, 422 then a 90 s timer, one UPDATE refresh.</summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
@@ -88,6 +88,20 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
     {
         int before = _server.Events.Ended.Count;
         SippResult result = await SippRunner.RunAsync(_server.EndPoint, "session_timer.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, tcp);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
+        Assert.Equal(DisconnectReasons.CallerHangup, _server.Events.Ended[^1].DisconnectReason);
+    }
+
+    /// <summary>RFC 3262 against SIPp: a caller requiring 100rel gets a reliable 180, PRACKs it, and the call completes.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Caller_requiring_100rel_gets_a_reliable_180_and_its_PRACK_is_answered(bool tcp)
+    {
+        int before = _server.Events.Ended.Count;
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "prack.xml", SippServerFixture.Username, InteropCallHandler.RingThenAnswerNumber, tcp);
 
         Assert.True(result.ExitCode == 0, result.Output);
         await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);

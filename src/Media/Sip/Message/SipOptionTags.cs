@@ -6,11 +6,18 @@ internal static class SipOptionTags
     /// <summary>Session timers (RFC 4028).</summary>
     public const string Timer = "timer";
 
+    /// <summary>Reliable provisional responses and PRACK (RFC 3262).</summary>
+    public const string ReliableProvisional = "100rel";
+
     /// <summary>What we put in Supported.</summary>
-    public const string Supported = Timer;
+    public const string Supported = Timer + ", " + ReliableProvisional;
 
     /// <summary>True when we implement the extension named by <paramref name="tag"/>.</summary>
-    public static bool IsSupported(string tag) => string.Equals(tag, Timer, StringComparison.OrdinalIgnoreCase);
+    public static bool IsSupported(string tag) =>
+        string.Equals(tag, Timer, StringComparison.OrdinalIgnoreCase) || string.Equals(tag, ReliableProvisional, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="request"/> lists <paramref name="tag"/> in Require.</summary>
+    public static bool Requires(SipRequest request, string tag) => Contains(request.Headers.GetValues(SipHeaderNames.Require), tag);
 
     /// <summary>True when <paramref name="request"/> lists <paramref name="tag"/> in Supported or Require.</summary>
     public static bool Lists(SipRequest request, string tag) =>

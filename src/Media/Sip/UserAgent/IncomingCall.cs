@@ -114,6 +114,12 @@ internal sealed class IncomingCall
     /// <summary>Gets or sets when (TimeProvider timestamp) the session was last refreshed, by either side.</summary>
     internal long SessionRefreshedTimestamp { get; set; }
 
+    /// <summary>Gets or sets a value indicating whether the caller requires reliable provisional responses (RFC 3262).</summary>
+    internal bool RequiresReliableProvisional { get; set; }
+
+    /// <summary>Gets or sets our last reliable provisional response, kept after its PRACK so a late PRACK still matches.</summary>
+    internal ReliableProvisional? ReliableProvisional { get; set; }
+
     /// <summary>Gets the SIP trace buffer.</summary>
     internal SipTraceBuffer Trace { get; } = new();
 

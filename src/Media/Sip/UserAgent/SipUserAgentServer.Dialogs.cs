@@ -17,7 +17,11 @@ internal sealed partial class SipUserAgentServer
     {
         lock (_context.Gate)
         {
-            if (call.State == IncomingCallState.Offered)
+            if (call.State == IncomingCallState.Offered && call.RequiresReliableProvisional)
+            {
+                SendReliableRinging(call);
+            }
+            else if (call.State == IncomingCallState.Offered)
             {
                 Respond(call, call.InviteTransaction, SipStatusCodes.Ringing, null);
             }
@@ -49,6 +53,7 @@ internal sealed partial class SipUserAgentServer
             call.AwaitingAck = invite;
             invite.AckTimedOut = _ => OnAckTimedOut(call);
             Send(call, invite, ok);
+            StopReliableProvisional(call);
             call.SetupMs = _timeProvider.GetElapsedTime(call.ReceivedTimestamp).TotalMilliseconds;
             answered = new CallAnsweredEvent(call.CallId!, _timeProvider.GetUtcNow(), call.Audio.Codec.Name, call.SetupMs.Value);
             if (call.PendingOffer is not null)
@@ -105,7 +110,16 @@ internal sealed partial class SipUserAgentServer
             ? new ServerInviteTransaction(_context, key, request, source)
             : new ServerNonInviteTransaction(_context, key, request, source);
         _table.Add(transaction);
-        if (!_dialogs.TryGetValue(new DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty), out IncomingCall? call))
+        var id = new DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty);
+        if (!_dialogs.TryGetValue(id, out IncomingCall? call) && request.Method == SipMethod.Prack && _earlyDialogs.TryGetValue(id, out IncomingCall? early))
+        {
+            // RFC 3262 §3: the PRACK arrives in the early dialog our reliable 180 created.
+            early.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+            OnPrack(early, transaction);
+            return;
+        }
+
+        if (call is null)
         {
             // RFC 3261 §12.2.2: no such dialog.
             Respond(null, transaction, SipStatusCodes.CallOrTransactionDoesNotExist, null, toTag);
@@ -133,6 +147,9 @@ internal sealed partial class SipUserAgentServer
                 break;
             case SipMethodKind.Info:
                 OnInfo(call, transaction);
+                break;
+            case SipMethodKind.Prack:
+                OnPrack(call, transaction);
                 break;
             case SipMethodKind.Options:
                 Send(call, transaction, WithCapabilities(SipResponseBuilder.Create(request, SipStatusCodes.Ok, null, call.LocalTag)));

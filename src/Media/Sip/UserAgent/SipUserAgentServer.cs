@@ -23,7 +23,7 @@ namespace Telepath.Media.Sip.UserAgent;
 internal sealed partial class SipUserAgentServer : ISipMessageSink
 {
     /// <summary>The methods we handle (the Allow header).</summary>
-    public const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE";
+    public const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE, PRACK";
 
     /// <summary>The bodies we understand (the Accept header).</summary>
     public const string AcceptedTypes = "application/sdp, application/dtmf-relay";
@@ -158,6 +158,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
             {
                 admit = CreateCall(request, key, source);
                 admit.SessionTimer = timer;
+                admit.RequiresReliableProvisional = SipOptionTags.Requires(request, SipOptionTags.ReliableProvisional);
             }
             else
             {
@@ -430,6 +431,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         }
 
         _calls.Remove(call);
+        StopReliableProvisional(call);
         call.AwaitingAck = null;
         _context.Wheel.Cancel(call.SessionTimerHandle);
         call.SessionTimerHandle = default;

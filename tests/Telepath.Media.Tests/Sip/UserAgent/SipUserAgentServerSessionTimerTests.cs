@@ -16,11 +16,11 @@ public sealed class SipUserAgentServerSessionTimerTests
     public void Rejects_INVITE_requiring_an_unknown_extension_with_420_and_Unsupported()
     {
         var h = new UasHarness();
-        h.Send(h.Request("INVITE", "c1", "z9hG4bK-r1", body: UasHarness.Offer(), extraHeaders: "Require: 100rel, precondition"));
+        h.Send(h.Request("INVITE", "c1", "z9hG4bK-r1", body: UasHarness.Offer(), extraHeaders: "Require: 100rel, precondition, sec-agree"));
 
         LoopSipMessage refused = h.Last();
         Assert.Equal(420, refused.StatusCode);
-        Assert.Equal("100rel, precondition", refused.Header("Unsupported"));
+        Assert.Equal("precondition, sec-agree", refused.Header("Unsupported"));
         Assert.Empty(h.Events.Started);
         Assert.Equal(0, h.Uas.ActiveCalls);
     }
@@ -30,7 +30,7 @@ public sealed class SipUserAgentServerSessionTimerTests
     public void Retransmitted_INVITE_gets_the_same_420()
     {
         var h = new UasHarness();
-        string invite = h.Request("INVITE", "c1", "z9hG4bK-r1", body: UasHarness.Offer(), extraHeaders: "Require: 100rel", cseq: 1);
+        string invite = h.Request("INVITE", "c1", "z9hG4bK-r1", body: UasHarness.Offer(), extraHeaders: "Require: precondition", cseq: 1);
         h.Send(invite);
         h.Send(invite);
 
@@ -44,7 +44,7 @@ public sealed class SipUserAgentServerSessionTimerTests
     {
         var h = new UasHarness();
         string toTag = Establish(h);
-        h.Send(h.Request("UPDATE", "c1", "z9hG4bK-up", toTag: toTag, extraHeaders: "Require: 100rel"));
+        h.Send(h.Request("UPDATE", "c1", "z9hG4bK-up", toTag: toTag, extraHeaders: "Require: precondition"));
 
         Assert.Equal(420, h.Last().StatusCode);
         Assert.Equal(1, h.Uas.ActiveCalls);
