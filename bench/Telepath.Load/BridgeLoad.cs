@@ -65,6 +65,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
             "--Telepath:Sip:Domain=127.0.0.1",
             "--Telepath:Sip:Tcp=false",
             "--Telepath:Rtp:PortRangeStart=30000",
+            "--Telepath:Rtp:KernelArrivalTimestamps=true",
             "--Telepath:Rtp:PortRangeEnd=" + (30000 + (calls * 2) + 400).ToString(CultureInfo.InvariantCulture));
         (string username, string password) = await CallRecordFigures.CreateTrunkAsync(silo, agent.WebSocketUrl);
         IPEndPoint sip = silo.Services.GetRequiredService<MediaEngine>().SipEndPoints[0];
@@ -88,6 +89,12 @@ internal sealed class BridgeLoad : IAsyncDisposable
         }
 
         var process = Process.GetCurrentProcess();
+        using var allocations = new AllocationSampler();
+        allocations.Start();
+        int gen0Start = GC.CollectionCount(0);
+        int gen2Start = GC.CollectionCount(2);
+        long allocatedStart = GC.GetTotalAllocatedBytes();
+        TimeSpan pausedStart = GC.GetTotalPauseDuration();
         TimeSpan loadStart = process.TotalProcessorTime;
         TimeSpan agentStart = _agent.ProcessorTime;
         MachineCpu machineStart = MachineCpu.Sample();
@@ -103,6 +110,12 @@ internal sealed class BridgeLoad : IAsyncDisposable
         }
 
         _measuring.Value = false;
+        var gc = new GcFigures(
+            GC.CollectionCount(0) - gen0Start,
+            GC.CollectionCount(2) - gen2Start,
+            (GC.GetTotalAllocatedBytes() - allocatedStart) / (double)seconds,
+            GC.GetTotalPauseDuration() - pausedStart,
+            allocations.Stop(6));
         (LatencyHistogram receive, LatencyHistogram send) = EngineLatencyFigures.Collect(Engine);
         await Task.Delay(1000);
         wall.Stop();
@@ -114,7 +127,8 @@ internal sealed class BridgeLoad : IAsyncDisposable
             MachineCpu.Sample().PercentSince(machineStart),
             receive,
             send,
-            queued);
+            queued,
+            gc);
     }
 
     /// <summary>Stops the phones, hangs every call up and waits for the records to be written.</summary>
@@ -156,12 +170,13 @@ internal sealed class BridgeLoad : IAsyncDisposable
         Console.WriteLine(FormattableString.Invariant(
             $"  call setup (INVITE -> 401 -> INVITE -> 200, agent connect included): p50 {Setup.GetValueAtPercentile(50) / 1000.0:0.0} ms, p99 {Setup.GetValueAtPercentile(99) / 1000.0:0.0} ms"));
         Console.WriteLine("  engine's own figures (in process, every stream):");
-        Console.WriteLine("    receive, RTP arrival -> frame queued for the agent socket: " + EngineLatencyFigures.Describe(window.EngineReceive));
+        Console.WriteLine("    receive, kernel arrival -> frame queued for the agent socket: " + EngineLatencyFigures.Describe(window.EngineReceive));
         Console.WriteLine("    send, pacing slot due -> RTP sent (pacer lateness):          " + EngineLatencyFigures.Describe(window.EngineSend));
         Console.WriteLine(FormattableString.Invariant(
             $"    pacer queue sampled every 100 ms (frames of 20 ms waiting): mean {window.QueuedFrames.GetMean():0.00}, p50 {window.QueuedFrames.GetValueAtPercentile(50)}, p99 {window.QueuedFrames.GetValueAtPercentile(99)}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU: load process (silo + generator) {window.LoadProcessPercent:0} % of one core, probe agent {window.AgentProcessPercent:0} % of one core, whole machine {window.MachinePercent:0} % (other work on the machine included)"));
+        Console.WriteLine("  GC, load process (silo + generator): " + window.Gc.Describe());
     }
 
     private async Task PlaceCallsAsync()

@@ -15,4 +15,5 @@ internal sealed record BridgeWindow(
     double MachinePercent,
     LatencyHistogram EngineReceive,
     LatencyHistogram EngineSend,
-    HdrHistogram.LongHistogram QueuedFrames);
+    HdrHistogram.LongHistogram QueuedFrames,
+    GcFigures Gc);

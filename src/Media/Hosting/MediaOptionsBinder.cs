@@ -51,6 +51,7 @@ internal static class MediaOptionsBinder
         options.PortRangeEnd = Int(s, nameof(RtpOptions.PortRangeEnd), options.PortRangeEnd);
         options.MediaTimeout = Time(s, nameof(RtpOptions.MediaTimeout), options.MediaTimeout);
         options.EpollReceive = Bool(s, nameof(RtpOptions.EpollReceive), options.EpollReceive);
+        options.KernelArrivalTimestamps = Bool(s, nameof(RtpOptions.KernelArrivalTimestamps), options.KernelArrivalTimestamps);
     }
 
     /// <summary>Copies the values under <c>Telepath:Bridge</c> onto <paramref name="options"/>.</summary>
@@ -70,6 +71,7 @@ internal static class MediaOptionsBinder
         LastPort = rtp.PortRangeEnd,
         MediaTimeout = rtp.MediaTimeout,
         EpollReceive = rtp.EpollReceive,
+        KernelArrivalTimestamps = rtp.KernelArrivalTimestamps,
     };
 
     private static int Int(IConfigurationSection section, string key, int fallback) =>

@@ -22,4 +22,11 @@ public sealed class RtpOptions
     /// 200 calls the whole product was no faster.
     /// </summary>
     public bool EpollReceive { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the receive latency figures (gateway processing, carrier → agent) count
+    /// from the kernel's receive time of each datagram, which includes the wait for a thread (Linux; one extra system
+    /// call per datagram). Default false.
+    /// </summary>
+    public bool KernelArrivalTimestamps { get; set; }
 }

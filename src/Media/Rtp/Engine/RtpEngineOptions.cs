@@ -48,6 +48,14 @@ internal sealed class RtpEngineOptions
     /// </summary>
     public bool EpollReceive { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether receive latency counts from the kernel's receive time of each datagram
+    /// (Linux <c>SIOCGSTAMP</c>, one extra system call per datagram) rather than from when our code got it. Off by
+    /// default; the benchmarks turn it on to show the time a datagram waits in its socket for a thread.
+    /// </summary>
+    public bool KernelArrivalTimestamps { get; set; }
+
+
     /// <summary>Gets or sets the socket receive buffer size per RTP socket in bytes.</summary>
     public int SocketReceiveBufferBytes { get; set; } = 128 * 1024;
 }

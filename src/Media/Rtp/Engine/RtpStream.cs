@@ -28,6 +28,7 @@ internal sealed partial class RtpStream : IDisposable
 
     private readonly RtpEngine _engine;
     private readonly RtpEngineOptions _options;
+    private readonly KernelArrivalClock? _kernelArrival;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IRtpStreamConsumer _consumer;
@@ -64,6 +65,8 @@ internal sealed partial class RtpStream : IDisposable
     {
         _engine = engine;
         _options = options;
+        _kernelArrival = options.KernelArrivalTimestamps && KernelArrivalClock.IsSupported ? new KernelArrivalClock(time) : null;
+        _kernelArrival?.Enable(rtpSocket);
         _time = time;
         _logger = logger;
         Ports = ports;
@@ -262,6 +265,11 @@ internal sealed partial class RtpStream : IDisposable
     private bool Process(SocketAsyncEventArgs args, bool rtcp)
     {
         long arrival = _time.GetTimestamp();
+        if (_kernelArrival is not null && !rtcp)
+        {
+            arrival = _kernelArrival.ArrivalOf(_rtpSocket, arrival);
+        }
+
         if (args.SocketError != SocketError.Success)
         {
             // ICMP-induced resets and message-size errors are per datagram; anything else means the socket closed.
@@ -314,6 +322,11 @@ internal sealed partial class RtpStream : IDisposable
         }
 
         long arrival = _time.GetTimestamp();
+        if (_kernelArrival is not null && !rtcp)
+        {
+            arrival = _kernelArrival.ArrivalOf(socket, arrival);
+        }
+
         IPEndPoint from = rtcp
             ? Sender(address, ref _rtcpFromKnown, ref _rtcpFromEndPoint)
             : Sender(address, ref _rtpFromKnown, ref _rtpFromEndPoint);
