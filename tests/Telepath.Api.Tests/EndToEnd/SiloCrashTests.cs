@@ -83,11 +83,16 @@ public sealed class SiloCrashTests
         Assert.NotEqual(JsonValueKind.Null, record.GetProperty("answer_time").ValueKind);
         Assert.NotEqual(JsonValueKind.Null, record.GetProperty("end_time").ValueKind);
 
-        var received = await receiver.WaitForAsync(all => CallsEndToEndTests.Events(all, callId).Count >= 4, TimeSpan.FromSeconds(60));
+        var received = await receiver.WaitForAsync(
+            all => CallsEndToEndTests.Events(all, callId).Any(e => e.GetProperty("type").GetString() == "call.ended"), TimeSpan.FromSeconds(60));
         var events = CallsEndToEndTests.Events(received, callId);
-        Assert.Equal(
-            ["call.started", "call.answered", "agent.connected", "call.ended"],
-            events.Select(e => e.GetProperty("type").GetString()));
+        var types = events.Select(e => e.GetProperty("type").GetString()).ToList();
+
+        // The kill comes as soon as the API shows the call connected; the bridge reports its agent a moment after the
+        // answer, so agent.connected exists only when that report beat the kill. Everything recorded is delivered, in order.
+        Assert.Equal(["call.started", "call.answered"], types.Take(2));
+        Assert.Equal("call.ended", types[^1]);
+        Assert.True(types.Count == 3 || (types.Count == 4 && types[2] == "agent.connected"), string.Join(", ", types));
         Assert.Equal("network_error", events[^1].GetProperty("data").GetProperty("disconnect_reason").GetString());
     }
 
