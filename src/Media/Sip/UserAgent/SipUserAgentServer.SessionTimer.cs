@@ -85,6 +85,12 @@ internal sealed partial class SipUserAgentServer
         }
 
         ok.Headers.Add(SessionExpiresHeader, timer.Header.ToString());
+        if (!ok.Headers.Contains(SipHeaderNames.Supported))
+        {
+            // A refresh's 2xx says we support timers just as the first one did.
+            ok.Headers.Add(SipHeaderNames.Supported, SipOptionTags.Supported);
+        }
+
         if (timer.Refresher == SessionRefresher.Uac)
         {
             // §9: a UAS that makes the caller refresh must say the caller is required to.

@@ -157,6 +157,7 @@ public sealed class SipUserAgentServerSessionTimerTests
         h.Send(h.Request("UPDATE", "c1", "z9hG4bK-up1", toTag: toTag, extraHeaders: SupportsTimer + "\r\nSession-Expires: 90;refresher=uac"));
         Assert.Equal(200, h.Last().StatusCode);
         Assert.Equal("90;refresher=uac", h.Last().Header("Session-Expires"));
+        Assert.Contains("timer", h.Last().Header("Supported"), StringComparison.Ordinal);
 
         h.Advance(TimeSpan.FromSeconds(50));
         Assert.DoesNotContain(h.Transport.Sent, m => m.StartLine.StartsWith("BYE", StringComparison.Ordinal));
