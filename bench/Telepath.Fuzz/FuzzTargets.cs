@@ -22,6 +22,7 @@ public static class FuzzTargets
             {
                 SipRequestValidator.Validate(request);
                 SipWriter.ToBytes(request);
+                ReadExtensions(request);
             }
 
             SipParser.Parse(data.Span, SipFraming.Stream, SipParserLimits.Default);
@@ -56,4 +57,15 @@ public static class FuzzTargets
             DigestCredentialsParser.TryParse(text, out _, out _);
         },
     };
+
+    /// <summary>The header and body readers the UAS applies to a request: session timers, 100rel, SIP-I bodies, merging.</summary>
+    private static void ReadExtensions(Telepath.Media.Sip.Message.SipRequest request)
+    {
+        Telepath.Media.Sip.Message.SessionBody.TryGetSdp(request, out _);
+        Telepath.Media.Sip.Message.SipOptionTags.FindUnsupported(request);
+        Telepath.Media.Sip.Message.RAckHeader.TryParse(request.Headers.Get("RAck"), out _);
+        Telepath.Media.Sip.UserAgent.RequestOrigin.Of(request);
+        // Made per input, never in a static initializer: instrumented code must not run before AFL's shared memory is set up.
+        new Telepath.Media.Sip.UserAgent.SessionTimerNegotiator(new Telepath.Media.Hosting.SipOptions()).Decide(request);
+    }
 }

@@ -17,6 +17,12 @@ dotnet publish bench/Telepath.Fuzz -c Release -o "$build" >/dev/null
 mkdir -p "$out"
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 timeout --preserve-status "$seconds" afl-fuzz -i "bench/fuzz/corpus/$target" -o "$out" -t 5000 -m none -- "$build/Telepath.Fuzz" "$target" || true
+# A target that dies before its first input (afl-fuzz aborts at start-up) must not read as a clean run.
+execs=$(sed -n 's/^execs_done *: *//p' "$out/default/fuzzer_stats" 2>/dev/null || true)
+if [ -z "$execs" ] || [ "$execs" -eq 0 ]; then
+  echo "afl-fuzz did not run $target (see its output above)" >&2
+  exit 1
+fi
 crashes=$(find "$out" -path '*crashes/id*' | wc -l)
-echo "fuzzed $target for ${seconds}s: $crashes crash(es) in $out"
+echo "fuzzed $target for ${seconds}s: $execs executions, $crashes crash(es) in $out"
 [ "$crashes" -eq 0 ]
