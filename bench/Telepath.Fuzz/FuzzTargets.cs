@@ -34,6 +34,12 @@ public static class FuzzTargets
             if (result.Description is { } description)
             {
                 SdpWriter.Write(description);
+
+                // What the UAS does with a remote description: answer it as an offer, or accept it as the answer to ours.
+                var negotiator = new CodecNegotiator(new CodecNegotiatorOptions());
+                var local = new LocalMediaEndpoint(System.Net.IPAddress.Loopback, 20000);
+                negotiator.Answer(description, local);
+                negotiator.AcceptAnswer(negotiator.Offer(local, null), description);
             }
         },
         ["rtp"] = static data =>
