@@ -4,13 +4,43 @@ using System.Text;
 namespace Telepath.Media.Sip.Dialogs;
 
 /// <summary>
-/// Parses an <c>application/dtmf-relay</c> INFO body (<c>Signal=5\r\nDuration=160</c>), the de facto format
-/// carriers send when they do not use RFC 4733 events.
+/// Parses the DTMF bodies of SIP INFO that carriers send when they do not use RFC 4733 events:
+/// <c>application/dtmf-relay</c> (<c>Signal=5\r\nDuration=160</c>, the de facto format) and <c>application/dtmf</c>
+/// (the digit alone, as some PBXs send it).
 /// </summary>
 internal static class DtmfRelay
 {
     /// <summary>The content type.</summary>
     public const string ContentType = "application/dtmf-relay";
+
+    /// <summary>The bare-digit content type.</summary>
+    public const string BareContentType = "application/dtmf";
+
+    /// <summary>Reads a body of <paramref name="contentType"/>; false for other types or no valid digit.</summary>
+    public static bool TryParse(string? contentType, ReadOnlySpan<byte> body, out char digit, out int durationMs)
+    {
+        digit = '\0';
+        durationMs = DefaultDurationMs;
+        string? type = contentType?.Split(';')[0].Trim();
+        if (string.Equals(type, ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return TryParse(body, out digit, out durationMs);
+        }
+
+        if (!string.Equals(type, BareContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> text = Encoding.UTF8.GetString(body).AsSpan().Trim();
+        if (text.Length == 1 && IsDigit(char.ToUpperInvariant(text[0])))
+        {
+            digit = char.ToUpperInvariant(text[0]);
+            return true;
+        }
+
+        return false;
+    }
 
     /// <summary>Default duration when the body has none, in milliseconds.</summary>
     public const int DefaultDurationMs = 160;

@@ -219,9 +219,7 @@ internal sealed partial class SipUserAgentServer
     private void OnInfo(IncomingCall call, ServerTransaction transaction)
     {
         SipRequest request = transaction.Request;
-        string? contentType = request.ContentType;
-        if (contentType is not null && contentType.StartsWith(DtmfRelay.ContentType, StringComparison.OrdinalIgnoreCase)
-            && DtmfRelay.TryParse(request.Body.Span, out char digit, out int duration))
+        if (DtmfRelay.TryParse(request.ContentType, request.Body.Span, out char digit, out int duration))
         {
             call.Post(new DtmfSignal(digit, duration));
         }

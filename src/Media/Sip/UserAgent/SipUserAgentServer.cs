@@ -26,7 +26,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
     public const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS, INFO, UPDATE, PRACK";
 
     /// <summary>The bodies we understand (the Accept header).</summary>
-    public const string AcceptedTypes = "application/sdp, application/dtmf-relay";
+    public const string AcceptedTypes = "application/sdp, application/dtmf-relay, application/dtmf, multipart/mixed";
 
     private const string SdpContentType = "application/sdp";
     private const string RetryAfterHeader = "Retry-After";

@@ -135,6 +135,19 @@ public sealed class SipUserAgentServerDialogTests
         Assert.Equal(250, dtmf.DurationMs);
     }
 
+    [Fact]
+    public async Task Info_with_a_bare_application_dtmf_digit_surfaces_a_dtmf_signal()
+    {
+        var handler = new SignalCollectingHandler();
+        var h = new UasHarness(handler: handler);
+        string toTag = Establish(h);
+        h.Send(h.Request("INFO", "c1", "z9hG4bK-info2", toTag: toTag, body: "9", contentType: "application/dtmf"));
+
+        Assert.Equal(200, h.Last().StatusCode);
+        var dtmf = (DtmfSignal)await handler.WaitForSignalAsync(s => s is DtmfSignal);
+        Assert.Equal('9', dtmf.Digit);
+    }
+
     /// <summary>RFC 3261 §11.2: OPTIONS, in or out of a dialog, gets 200 with Allow, Accept and Supported.</summary>
     [Fact]
     public void Options_in_and_out_of_dialog_report_capabilities()
