@@ -19,17 +19,8 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Invite_with_digest_is_answered_and_caller_bye_completes_the_call(bool tcp)
-    {
-        int before = _server.Events.Ended.Count;
-        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "invite_auth_bye.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, tcp);
-
-        Assert.True(result.ExitCode == 0, result.Output);
-        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
-        CallEndedEvent ended = _server.Events.Ended[^1];
-        Assert.Equal(CallOutcome.Completed, ended.Outcome);
-        Assert.Equal(DisconnectReasons.CallerHangup, ended.DisconnectReason);
-    }
+    public Task Invite_with_digest_is_answered_and_caller_bye_completes_the_call(bool tcp) =>
+        RunToCallerHangupAsync("invite_auth_bye.xml", InteropCallHandler.AnswerNumber, tcp);
 
     [Fact]
     public async Task Wrong_password_is_challenged_again()
@@ -84,29 +75,15 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Session_timer_is_negotiated_and_refreshed_after_420_and_422(bool tcp)
-    {
-        int before = _server.Events.Ended.Count;
-        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "session_timer.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, tcp);
-
-        Assert.True(result.ExitCode == 0, result.Output);
-        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
-        Assert.Equal(DisconnectReasons.CallerHangup, _server.Events.Ended[^1].DisconnectReason);
-    }
+    public Task Session_timer_is_negotiated_and_refreshed_after_420_and_422(bool tcp) =>
+        RunToCallerHangupAsync("session_timer.xml", InteropCallHandler.AnswerNumber, tcp);
 
     /// <summary>RFC 3262 against SIPp: a caller requiring 100rel gets a reliable 180, PRACKs it, and the call completes.</summary>
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task Caller_requiring_100rel_gets_a_reliable_180_and_its_PRACK_is_answered(bool tcp)
-    {
-        int before = _server.Events.Ended.Count;
-        SippResult result = await SippRunner.RunAsync(_server.EndPoint, "prack.xml", SippServerFixture.Username, InteropCallHandler.RingThenAnswerNumber, tcp);
-
-        Assert.True(result.ExitCode == 0, result.Output);
-        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
-        Assert.Equal(DisconnectReasons.CallerHangup, _server.Events.Ended[^1].DisconnectReason);
-    }
+    public Task Caller_requiring_100rel_gets_a_reliable_180_and_its_PRACK_is_answered(bool tcp) =>
+        RunToCallerHangupAsync("prack.xml", InteropCallHandler.RingThenAnswerNumber, tcp);
 
     [Fact]
     public async Task Options_ping_gets_200()
@@ -154,6 +131,19 @@ public sealed class SippInteropTests : IClassFixture<SippServerFixture>
             _server.EndPoint, "invite_auth_bye.xml", SippServerFixture.Username, InteropCallHandler.AnswerNumber, calls: 5, extra: ["-lost", "10", "-l", "5"]);
 
         Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    /// <summary>Runs a scenario whose caller hangs up; SIPp must follow it to the end and the call must complete normally.</summary>
+    private async Task RunToCallerHangupAsync(string scenario, string number, bool tcp)
+    {
+        int before = _server.Events.Ended.Count;
+        SippResult result = await SippRunner.RunAsync(_server.EndPoint, scenario, SippServerFixture.Username, number, tcp);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        await _server.Events.WaitForEndedCountAsync(before + 1, s_wait);
+        CallEndedEvent ended = _server.Events.Ended[^1];
+        Assert.Equal(CallOutcome.Completed, ended.Outcome);
+        Assert.Equal(DisconnectReasons.CallerHangup, ended.DisconnectReason);
     }
 
     private async Task<ReceivedMedia> WaitForMediaAsync(string callId)

@@ -121,31 +121,20 @@ public sealed class SipUserAgentServerDialogTests
         Assert.Equal(1, h.Uas.ActiveCalls);
     }
 
-    [Fact]
-    public async Task Info_dtmf_relay_surfaces_a_dtmf_signal()
+    [Theory]
+    [InlineData("application/dtmf-relay", "Signal=5\r\nDuration=250\r\n", '5', 250)]
+    [InlineData("application/dtmf", "9", '9', 160)]
+    public async Task Info_dtmf_surfaces_a_dtmf_signal(string contentType, string body, char digit, int durationMs)
     {
         var handler = new SignalCollectingHandler();
         var h = new UasHarness(handler: handler);
         string toTag = Establish(h);
-        h.Send(h.Request("INFO", "c1", "z9hG4bK-info", toTag: toTag, body: "Signal=5\r\nDuration=250\r\n", contentType: "application/dtmf-relay"));
+        h.Send(h.Request("INFO", "c1", "z9hG4bK-info", toTag: toTag, body: body, contentType: contentType));
 
         Assert.Equal(200, h.Last().StatusCode);
         var dtmf = (DtmfSignal)await handler.WaitForSignalAsync(s => s is DtmfSignal);
-        Assert.Equal('5', dtmf.Digit);
-        Assert.Equal(250, dtmf.DurationMs);
-    }
-
-    [Fact]
-    public async Task Info_with_a_bare_application_dtmf_digit_surfaces_a_dtmf_signal()
-    {
-        var handler = new SignalCollectingHandler();
-        var h = new UasHarness(handler: handler);
-        string toTag = Establish(h);
-        h.Send(h.Request("INFO", "c1", "z9hG4bK-info2", toTag: toTag, body: "9", contentType: "application/dtmf"));
-
-        Assert.Equal(200, h.Last().StatusCode);
-        var dtmf = (DtmfSignal)await handler.WaitForSignalAsync(s => s is DtmfSignal);
-        Assert.Equal('9', dtmf.Digit);
+        Assert.Equal(digit, dtmf.Digit);
+        Assert.Equal(durationMs, dtmf.DurationMs);
     }
 
     /// <summary>RFC 3261 §11.2: OPTIONS, in or out of a dialog, gets 200 with Allow, Accept and Supported.</summary>
