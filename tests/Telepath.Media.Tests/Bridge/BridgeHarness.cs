@@ -25,6 +25,7 @@ internal sealed class BridgeHarness : IAsyncDisposable
 
     private readonly HttpClient _http = new();
 
+    /// <param name="firstPort">Start of a fixed 10-port RTP range below the ephemeral range (see RtpEngineTests), unique per test.</param>
     private BridgeHarness(int firstPort, TimeSpan mediaTimeout, FakeAgentServer agentServer)
     {
         AgentServer = agentServer;

@@ -18,7 +18,7 @@ public sealed class CallSessionMediaUpdateTests
     [Fact]
     public async Task Reinvite_switching_to_pcma_keeps_the_ports_and_converts_both_ways()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45200);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25200);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101"));
@@ -67,7 +67,7 @@ public sealed class CallSessionMediaUpdateTests
     [Fact]
     public async Task Agent_hangup_plays_its_last_words_before_the_bye()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45210);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25210);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101"));
@@ -95,7 +95,7 @@ public sealed class CallSessionMediaUpdateTests
     [Fact]
     public async Task Agent_audio_leaves_in_the_packet_time_the_carrier_asked_for()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45220);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25220);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101").Replace("a=ptime:20", "a=ptime:30", StringComparison.Ordinal));

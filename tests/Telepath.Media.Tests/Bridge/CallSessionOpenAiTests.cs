@@ -19,7 +19,7 @@ public sealed class CallSessionOpenAiTests
     [Fact]
     public async Task Barge_in_flushes_playout_truncates_at_played_ms_and_the_record_has_turns_and_metrics()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45100, AgentProvider.OpenAi);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25100, AgentProvider.OpenAi);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101"));

@@ -19,7 +19,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Answers_after_agent_connects_forwards_mulaw_exactly_and_caller_bye_closes_the_agent()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45000);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25000);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
 
@@ -30,7 +30,7 @@ public sealed class CallSessionTests
         Assert.True(next.IsCompletedSuccessfully, "the agent's WebSocket was open before the 200 OK");
         FakeAgentSession session = await next;
         int port = SipTestCaller.MediaPort(ok);
-        Assert.InRange(port, 45000, 45009);
+        Assert.InRange(port, 25000, 25009);
         byte[][] frames = [RtpTestPeer.Payload(1), RtpTestPeer.Payload(77), RtpTestPeer.Payload(200)];
         for (int i = 0; i < frames.Length; i++)
         {
@@ -58,7 +58,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Alaw_caller_audio_reaches_the_custom_agent_as_mulaw()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45010);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25010);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "8 101"));
@@ -78,7 +78,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Agent_audio_comes_back_as_paced_rtp_with_negotiated_pt_one_ssrc_and_consecutive_sequence()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45020);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25020);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101"));
@@ -113,7 +113,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Rfc4733_and_sip_info_dtmf_reach_the_agent()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45030);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25030);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101"));
@@ -140,10 +140,11 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Agent_hangup_sends_bye_with_agent_hangup()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45040);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25040);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
-        await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port));
+        string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port));
+        Assert.True(SipTestCaller.Status(ok) == 200, ok);
         FakeAgentSession session = await h.AgentServer.NextSessionAsync(BridgeHarness.Token());
 
         await session.CloseAsync();
@@ -159,7 +160,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Agent_protocol_error_sends_bye_with_agent_error()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45050);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25050);
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port));
@@ -177,7 +178,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Unreachable_agent_refuses_the_call_with_480_and_agent_unreachable()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45060);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25060);
         h.Directory.Agent = BridgeHarness.Settings(AgentProvider.Custom, new Uri($"ws://127.0.0.1:{FreePort.Tcp()}/bot"));
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
@@ -196,7 +197,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Missing_agent_settings_refuse_the_call_with_trunk_deleted()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45070);
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25070);
         h.Directory.Agent = null;
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
@@ -211,7 +212,7 @@ public sealed class CallSessionTests
     [Fact]
     public async Task Media_timeout_hangs_up_and_closes_the_agent()
     {
-        await using BridgeHarness h = await BridgeHarness.StartAsync(45080, mediaTimeout: TimeSpan.FromMilliseconds(300));
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25080, mediaTimeout: TimeSpan.FromMilliseconds(300));
         using var rtp = new RtpTestPeer();
         await using SipTestCaller caller = h.Caller();
         await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port));

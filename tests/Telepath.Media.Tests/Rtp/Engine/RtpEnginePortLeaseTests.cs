@@ -10,7 +10,7 @@ public sealed class RtpEnginePortLeaseTests
     [Fact]
     public async Task Stream_opened_on_a_leased_pair_binds_exactly_that_pair_and_leaves_the_lease_to_its_holder()
     {
-        await using var engine = new RtpEngine(new RtpEngineOptions { FirstPort = 44400, LastPort = 44409, MediaTimeout = TimeSpan.Zero, RtcpInterval = TimeSpan.Zero });
+        await using var engine = new RtpEngine(new RtpEngineOptions { FirstPort = 24400, LastPort = 24409, MediaTimeout = TimeSpan.Zero, RtcpInterval = TimeSpan.Zero });
         Assert.True(engine.Ports.TryLease(out RtpPortPair pair));
         var consumer = new RecordingConsumer();
         using var peer = new RtpTestPeer();
@@ -32,7 +32,7 @@ public sealed class RtpEnginePortLeaseTests
     [Fact]
     public async Task Stream_on_a_pair_someone_else_bound_is_refused()
     {
-        await using var engine = new RtpEngine(new RtpEngineOptions { FirstPort = 44410, LastPort = 44419, MediaTimeout = TimeSpan.Zero, RtcpInterval = TimeSpan.Zero });
+        await using var engine = new RtpEngine(new RtpEngineOptions { FirstPort = 24410, LastPort = 24419, MediaTimeout = TimeSpan.Zero, RtcpInterval = TimeSpan.Zero });
         Assert.True(engine.Ports.TryLease(out RtpPortPair pair));
         using var squatter = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
         squatter.Bind(new IPEndPoint(IPAddress.Loopback, pair.Rtp));
@@ -44,7 +44,7 @@ public sealed class RtpEnginePortLeaseTests
     [Fact]
     public async Task Stream_that_leased_its_own_pair_returns_it_on_close()
     {
-        await using var engine = new RtpEngine(new RtpEngineOptions { FirstPort = 44420, LastPort = 44429, MediaTimeout = TimeSpan.Zero, RtcpInterval = TimeSpan.Zero });
+        await using var engine = new RtpEngine(new RtpEngineOptions { FirstPort = 24420, LastPort = 24429, MediaTimeout = TimeSpan.Zero, RtcpInterval = TimeSpan.Zero });
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), new RecordingConsumer(), out RtpStream? stream));
         Assert.True(stream.OwnsPorts);
 

@@ -8,6 +8,9 @@ namespace Telepath.Media.Tests.Rtp.Engine;
 /// <summary>The RTP engine over real loopback sockets: receive, latching, pacing, DTMF, RTCP, timeout, ports.</summary>
 public sealed class RtpEngineTests
 {
+    // Fixed test ports sit below Linux's ephemeral range (32768+): a socket bound to port 0 anywhere on the machine (the
+    // other test assemblies run at the same time) can never take them, and silo processes started by tests lease
+    // their RTP ranges from ephemeral ports.
     private static RtpEngineOptions Options(int first) => new()
     {
         BindAddress = IPAddress.Loopback,
@@ -22,7 +25,7 @@ public sealed class RtpEngineTests
     [InlineData(false)]
     public async Task Delivers_in_order_payloads_from_a_loopback_sender(bool epollReceive)
     {
-        RtpEngineOptions options = Options(epollReceive ? 42000 : 43500);
+        RtpEngineOptions options = Options(epollReceive ? 22000 : 23500);
         options.EpollReceive = epollReceive;
         await using var engine = new RtpEngine(options);
         Assert.Equal(epollReceive && OperatingSystem.IsLinux(), engine.ReceiveLoop is not null);
@@ -48,7 +51,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Reordered_and_duplicated_packets_are_put_right_by_the_jitter_buffer()
     {
-        await using var engine = new RtpEngine(Options(42100));
+        await using var engine = new RtpEngine(Options(22100));
         var consumer = new RecordingConsumer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), consumer, out RtpStream? stream));
         using var peer = new RtpTestPeer();
@@ -68,7 +71,7 @@ public sealed class RtpEngineTests
     [InlineData(false)]
     public async Task A_stream_closed_while_datagrams_arrive_stops_receiving_and_the_engine_keeps_serving_others(bool epollReceive)
     {
-        RtpEngineOptions options = Options(epollReceive ? 43600 : 43700);
+        RtpEngineOptions options = Options(epollReceive ? 23600 : 23700);
         options.EpollReceive = epollReceive;
         await using var engine = new RtpEngine(options);
         var closing = new RecordingConsumer();
@@ -99,7 +102,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Garbage_and_unnegotiated_payload_types_are_dropped_and_counted_never_thrown()
     {
-        await using var engine = new RtpEngine(Options(42200));
+        await using var engine = new RtpEngine(Options(22200));
         var consumer = new RecordingConsumer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, 101), consumer, out RtpStream? stream));
         using var peer = new RtpTestPeer();
@@ -124,7 +127,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task A_stranger_cannot_hijack_a_live_stream_even_with_the_right_ssrc()
     {
-        await using var engine = new RtpEngine(Options(42300));
+        await using var engine = new RtpEngine(Options(22300));
         var consumer = new RecordingConsumer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), consumer, out RtpStream? stream));
         using var caller = new RtpTestPeer();
@@ -147,7 +150,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Relatches_to_a_new_address_after_the_old_one_falls_quiet_and_enough_packets_arrive()
     {
-        RtpEngineOptions options = Options(42400);
+        RtpEngineOptions options = Options(22400);
         options.RelatchQuietPeriod = TimeSpan.FromMilliseconds(100);
         options.RelatchPackets = 3;
         await using var engine = new RtpEngine(options);
@@ -173,7 +176,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task One_second_of_bursty_audio_leaves_as_fifty_paced_frames_in_order()
     {
-        await using var engine = new RtpEngine(Options(42500));
+        await using var engine = new RtpEngine(Options(22500));
         using var peer = new RtpTestPeer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, Remote: peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
         byte[] second = new byte[8000];
@@ -213,7 +216,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Frames_follow_the_negotiated_packet_time()
     {
-        await using var engine = new RtpEngine(Options(43500));
+        await using var engine = new RtpEngine(Options(23500));
         using var peer = new RtpTestPeer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, Remote: peer.EndPoint, FrameBytes: 240, FrameMilliseconds: 30), new RecordingConsumer(), out RtpStream? stream));
 
@@ -235,7 +238,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Flush_discards_queued_frames_and_reports_how_many()
     {
-        await using var engine = new RtpEngine(Options(42600));
+        await using var engine = new RtpEngine(Options(22600));
         using var peer = new RtpTestPeer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, Remote: peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
         stream.EnqueueAudio(new byte[160 * 100]);
@@ -259,7 +262,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task A_frame_due_when_it_is_queued_leaves_inside_EnqueueAudio_not_at_the_next_pacing_tick()
     {
-        await using var engine = new RtpEngine(Options(43300));
+        await using var engine = new RtpEngine(Options(23300));
         using var peer = new RtpTestPeer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, Remote: peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
 
@@ -276,7 +279,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task A_talkspurt_right_after_a_barge_in_flush_never_reuses_timestamps_already_sent()
     {
-        await using var engine = new RtpEngine(Options(43400));
+        await using var engine = new RtpEngine(Options(23400));
         using var peer = new RtpTestPeer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, 101, peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
         stream.EnqueueAudio(new byte[160 * 50]);
@@ -321,7 +324,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Telephone_events_arrive_as_one_key_press()
     {
-        await using var engine = new RtpEngine(Options(42700));
+        await using var engine = new RtpEngine(Options(22700));
         var consumer = new RecordingConsumer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, 101), consumer, out RtpStream? stream));
         using var peer = new RtpTestPeer();
@@ -341,7 +344,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task SendDtmf_emits_rfc4733_packets_ending_with_three_end_packets()
     {
-        await using var engine = new RtpEngine(Options(42800));
+        await using var engine = new RtpEngine(Options(22800));
         using var peer = new RtpTestPeer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, 101, peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
         Assert.True(stream.SendDtmf('#', TimeSpan.FromMilliseconds(60)));
@@ -364,9 +367,9 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Rtcp_between_two_engines_gives_round_trip_time_and_loss()
     {
-        RtpEngineOptions optionsA = Options(42900);
+        RtpEngineOptions optionsA = Options(22900);
         optionsA.RtcpInterval = TimeSpan.FromMilliseconds(200);
-        RtpEngineOptions optionsB = Options(43000);
+        RtpEngineOptions optionsB = Options(23000);
         optionsB.RtcpInterval = TimeSpan.FromMilliseconds(200);
         await using var engineA = new RtpEngine(optionsA);
         await using var engineB = new RtpEngine(optionsB);
@@ -390,7 +393,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Media_timeout_fires_exactly_once()
     {
-        RtpEngineOptions options = Options(43100);
+        RtpEngineOptions options = Options(23100);
         options.MediaTimeout = TimeSpan.FromMilliseconds(150);
         await using var engine = new RtpEngine(options);
         var consumer = new RecordingConsumer();
@@ -404,7 +407,7 @@ public sealed class RtpEngineTests
     [Fact]
     public async Task Every_port_is_returned_when_streams_close_and_when_the_engine_is_disposed()
     {
-        var engine = new RtpEngine(Options(43200));
+        var engine = new RtpEngine(Options(23200));
         int available = engine.AvailablePortPairs;
         var streams = new List<RtpStream>();
         for (int i = 0; i < 10; i++)
