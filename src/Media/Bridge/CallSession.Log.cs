@@ -13,7 +13,7 @@ internal sealed partial class CallSession
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "Call {CallId}: {Provider} agent unreachable ({Status}): {Detail}")]
     private static partial void LogAgentUnreachable(ILogger logger, string callId, AgentProvider provider, AgentConnectStatus status, string detail);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Call {CallId}: no RTP stream could be bound on port {RtpPort}")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Call {CallId}: RTP port {RtpPort} (or the RTCP port after it) is held by another process")]
     private static partial void LogStreamFailed(ILogger logger, string callId, int rtpPort);
 
     [LoggerMessage(EventId = 5003, Level = LogLevel.Warning, Message = "Call {CallId}: agent error: {Detail}")]

@@ -34,6 +34,7 @@ internal sealed partial class CallSession
 
     private const int ForbiddenStatus = 403;
     private const int ServiceUnavailableStatus = 503;
+    private const int MaxPortMoves = 4;
 
     private readonly IncomingCall _call;
     private readonly ITrunkDirectory _directory;
@@ -111,9 +112,8 @@ internal sealed partial class CallSession
         _leg = new CarrierLeg(agent, carrierFormat, _time);
         try
         {
-            if (!_engine.TryOpenStream(ports, SettingsFor(audio), _leg, out RtpStream? stream))
+            if (!TryOpenStream(ports, audio, out RtpStream? stream))
             {
-                LogStreamFailed(_logger, CallId, ports.Rtp);
                 await _call.RejectAsync(ServiceUnavailableStatus, DisconnectReasons.NetworkError, CancellationToken.None).ConfigureAwait(false);
                 await agent.CloseAsync(DisconnectReasons.NetworkError, CancellationToken.None).ConfigureAwait(false);
                 return CallSummary.Empty;
@@ -140,6 +140,30 @@ internal sealed partial class CallSession
             _backlog.Clear();
             await agent.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Opens the call's RTP stream on its leased ports; when another process holds one of them, the call moves to a
+    /// fresh pair (its SDP is not sent yet) a few times before giving up.
+    /// </summary>
+    private bool TryOpenStream(RtpPortPair ports, NegotiatedAudio audio, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RtpStream? stream)
+    {
+        for (int attempt = 0; attempt < MaxPortMoves; attempt++)
+        {
+            if (_engine.TryOpenStream(ports, SettingsFor(audio), _leg, out stream))
+            {
+                return true;
+            }
+
+            LogStreamFailed(_logger, CallId, ports.Rtp);
+            if (!_call.TryMoveMedia(out ports))
+            {
+                break;
+            }
+        }
+
+        stream = null;
+        return false;
     }
 
     /// <summary>Maps the negotiated audio to the stream settings (codec PT, RFC 4733 PT, SDP remote address, the peer's ptime).</summary>

@@ -54,6 +54,35 @@ public sealed class CallSessionTests
         Assert.Equal(0, h.Engine.ActiveStreams);
     }
 
+    /// <summary>
+    /// A port of the leased pair is held by another process: the call moves to the next free pair before its SDP answer
+    /// leaves, so the 200 OK advertises a port that works and caller audio reaches the agent through it.
+    /// </summary>
+    [Fact]
+    public async Task Moves_to_another_port_pair_when_the_leased_one_is_held_elsewhere()
+    {
+        await using BridgeHarness h = await BridgeHarness.StartAsync(25240);
+        using var squatter = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        squatter.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 25240));
+        using var rtp = new RtpTestPeer();
+        await using SipTestCaller caller = h.Caller();
+
+        string ok = await caller.InviteAsync(SipTestCaller.Offer(rtp.EndPoint.Port, "0 101"));
+
+        Assert.True(SipTestCaller.Status(ok) == 200, ok);
+        int port = SipTestCaller.MediaPort(ok);
+        Assert.InRange(port, 25242, 25248);
+        FakeAgentSession session = await h.AgentServer.NextSessionAsync(BridgeHarness.Token());
+        byte[] frame = RtpTestPeer.Payload(42);
+        rtp.SendRtp(port, 1, 0, 0, frame);
+        JsonElement media = await session.ReceiveWhereAsync("event", "media", BridgeHarness.Token());
+        Assert.Equal(Convert.ToBase64String(frame), media.GetProperty("media").GetProperty("payload").GetString());
+
+        Assert.Equal(200, SipTestCaller.Status(await caller.SendInDialogAsync("BYE")));
+        await h.Events.WaitForEndedAsync("call-1");
+        Assert.Equal(h.Engine.Ports.Capacity, h.Engine.Ports.Available);
+    }
+
     /// <summary>A-law trunks: the custom protocol is μ-law only, so the bridge's adapter transcodes each caller frame.</summary>
     [Fact]
     public async Task Alaw_caller_audio_reaches_the_custom_agent_as_mulaw()

@@ -126,6 +126,9 @@ internal sealed class IncomingCall
     /// <summary>Gets a task completing when the dialog has ended.</summary>
     internal Task Terminated => _termination.Task;
 
+    /// <summary>Moves the call to another RTP port pair before it is answered (the leased one cannot be bound).</summary>
+    public bool TryMoveMedia(out RtpPortPair ports) => _owner.TryMoveMedia(this, out ports);
+
     /// <summary>Sends 180 Ringing (before answering).</summary>
     public ValueTask RingAsync(CancellationToken cancellationToken)
     {

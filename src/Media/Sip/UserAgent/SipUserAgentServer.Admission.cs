@@ -405,6 +405,47 @@ internal sealed partial class SipUserAgentServer
         return false;
     }
 
+    /// <summary>
+    /// Moves an offered call to another RTP port pair when its handler cannot bind the leased one (another process
+    /// holds a port of it): the SDP not yet sent is rewritten with the new port, and the unusable pair goes to the back
+    /// of the allocator's queue. False once the call has been answered or no pair is free.
+    /// </summary>
+    internal bool TryMoveMedia(IncomingCall call, out RtpPortPair ports)
+    {
+        ports = default;
+        lock (_context.Gate)
+        {
+            if (call.State != IncomingCallState.Offered || call.RtpPorts is not RtpPortPair old || call.LocalDescription is not { } description
+                || !_ports.TryLease(out RtpPortPair fresh))
+            {
+                return false;
+            }
+
+            _ports.Return(old);
+            call.RtpPorts = fresh;
+            call.LocalDescription = WithPort(description, old.Rtp, fresh.Rtp);
+            if (call.PendingOffer is { } pending)
+            {
+                call.PendingOffer = pending with { Offer = call.LocalDescription };
+            }
+
+            ports = fresh;
+            return true;
+        }
+    }
+
+    private static SessionDescription WithPort(SessionDescription description, int oldPort, int newPort)
+    {
+        var media = new SdpMediaDescription[description.Media.Count];
+        for (int i = 0; i < media.Length; i++)
+        {
+            SdpMediaDescription line = description.Media[i];
+            media[i] = line.Port == oldPort ? line with { Port = newPort } : line;
+        }
+
+        return description with { Media = media };
+    }
+
     private async Task<CallSummary> RunHandlerAsync(IncomingCall call)
     {
         CallSummary summary = CallSummary.Empty;
