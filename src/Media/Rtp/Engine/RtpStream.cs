@@ -265,11 +265,6 @@ internal sealed partial class RtpStream : IDisposable
     private bool Process(SocketAsyncEventArgs args, bool rtcp)
     {
         long arrival = _time.GetTimestamp();
-        if (_kernelArrival is not null && !rtcp)
-        {
-            arrival = _kernelArrival.ArrivalOf(_rtpSocket, arrival);
-        }
-
         if (args.SocketError != SocketError.Success)
         {
             // ICMP-induced resets and message-size errors are per datagram; anything else means the socket closed.
@@ -287,6 +282,12 @@ internal sealed partial class RtpStream : IDisposable
     /// <summary>Hands one received datagram to the RTP or the RTCP half, whichever receive path read it.</summary>
     private void OnDatagram(ReadOnlySpan<byte> datagram, IPEndPoint from, long arrival, bool rtcp)
     {
+        if (_kernelArrival is not null && !rtcp)
+        {
+            // Either receive path read this datagram from the RTP socket just now: the kernel knows when it came.
+            arrival = _kernelArrival.ArrivalOf(_rtpSocket, arrival);
+        }
+
         if (rtcp)
         {
             OnRtcpDatagram(datagram, from, arrival);
@@ -322,11 +323,6 @@ internal sealed partial class RtpStream : IDisposable
         }
 
         long arrival = _time.GetTimestamp();
-        if (_kernelArrival is not null && !rtcp)
-        {
-            arrival = _kernelArrival.ArrivalOf(socket, arrival);
-        }
-
         IPEndPoint from = rtcp
             ? Sender(address, ref _rtcpFromKnown, ref _rtcpFromEndPoint)
             : Sender(address, ref _rtpFromKnown, ref _rtpFromEndPoint);

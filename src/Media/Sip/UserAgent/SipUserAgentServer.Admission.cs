@@ -375,24 +375,15 @@ internal sealed partial class SipUserAgentServer
             return false;
         }
 
-        if (!_ports.TryLease(out RtpPortPair ports))
+        if (!TryLeasePorts(call, out RtpPortPair ports))
         {
-            FinalResponse(call, SipStatusCodes.ServiceUnavailable, CallOutcome.Failed, DisconnectReasons.NetworkError);
             return false;
         }
 
         SdpNegotiationResult result = _negotiator.Answer(offer.Description, new LocalMediaEndpoint(_advertisedAddress, ports.Rtp));
-        lock (_context.Gate)
+        if (MarkOffered(call, ports, result.IsSuccess ? result.Audio : null, result.Answer, offerInOk: false))
         {
-            call.RtpPorts = ports;
-            call.MediaAddress = _advertisedAddress;
-            if (result.IsSuccess && call.State == IncomingCallState.Admitting)
-            {
-                call.Audio = result.Audio;
-                call.LocalDescription = result.Answer;
-                call.State = IncomingCallState.Offered;
-                return true;
-            }
+            return true;
         }
 
         if (!result.IsSuccess)
@@ -403,6 +394,46 @@ internal sealed partial class SipUserAgentServer
         }
 
         return false;
+    }
+
+    /// <summary>Leases the call's RTP port pair; when none is free the INVITE gets 503 and false comes back.</summary>
+    private bool TryLeasePorts(IncomingCall call, out RtpPortPair ports)
+    {
+        if (_ports.TryLease(out ports))
+        {
+            return true;
+        }
+
+        FinalResponse(call, SipStatusCodes.ServiceUnavailable, CallOutcome.Failed, DisconnectReasons.NetworkError);
+        return false;
+    }
+
+    /// <summary>
+    /// Records the leased ports on the call (so they are returned whatever happens next) and, when negotiation gave
+    /// <paramref name="audio"/> and the call is still being admitted (no CANCEL won), makes it offered with our
+    /// <paramref name="local"/> description: the answer, or with <paramref name="offerInOk"/> the offer the 200 will carry.
+    /// </summary>
+    private bool MarkOffered(IncomingCall call, RtpPortPair ports, NegotiatedAudio? audio, SessionDescription? local, bool offerInOk)
+    {
+        lock (_context.Gate)
+        {
+            call.RtpPorts = ports;
+            call.MediaAddress = _advertisedAddress;
+            if (audio is null || local is null || call.State != IncomingCallState.Admitting)
+            {
+                return false;
+            }
+
+            call.Audio = audio;
+            call.LocalDescription = local;
+            if (offerInOk)
+            {
+                call.PendingOffer = new OutstandingOffer(local, call.InviteTransaction);
+            }
+
+            call.State = IncomingCallState.Offered;
+            return true;
+        }
     }
 
     /// <summary>

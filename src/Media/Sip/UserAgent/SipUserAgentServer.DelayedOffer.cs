@@ -21,29 +21,13 @@ internal sealed partial class SipUserAgentServer
     /// </summary>
     private bool NegotiateDelayedOffer(IncomingCall call)
     {
-        if (!_ports.TryLease(out RtpPortPair ports))
+        if (!TryLeasePorts(call, out RtpPortPair ports))
         {
-            FinalResponse(call, SipStatusCodes.ServiceUnavailable, CallOutcome.Failed, DisconnectReasons.NetworkError);
             return false;
         }
 
         SessionDescription offer = _negotiator.Offer(new LocalMediaEndpoint(_advertisedAddress, ports.Rtp), null);
-        NegotiatedAudio provisional = _negotiator.ProvisionalAudio(offer);
-        lock (_context.Gate)
-        {
-            call.RtpPorts = ports;
-            call.MediaAddress = _advertisedAddress;
-            if (call.State != IncomingCallState.Admitting)
-            {
-                return false;
-            }
-
-            call.Audio = provisional;
-            call.LocalDescription = offer;
-            call.PendingOffer = new OutstandingOffer(offer, call.InviteTransaction);
-            call.State = IncomingCallState.Offered;
-            return true;
-        }
+        return MarkOffered(call, ports, _negotiator.ProvisionalAudio(offer), offer, offerInOk: true);
     }
 
     /// <summary>

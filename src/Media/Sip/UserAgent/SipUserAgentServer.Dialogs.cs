@@ -44,7 +44,6 @@ internal sealed partial class SipUserAgentServer
             ok.Headers.Add(SipHeaderNames.Contact, ContactFor(invite.Source));
             WithCapabilities(ok);
             ok.SetBody(SdpContentType, SdpWriter.WriteUtf8(call.LocalDescription));
-            call.SessionRefreshedTimestamp = _timeProvider.GetTimestamp();
             StartSessionTimer(call, call.SessionTimer, ok);
             var dialog = new Dialog(invite.Request, call.LocalTag, invite.Source);
             call.Dialog = dialog;
@@ -99,17 +98,13 @@ internal sealed partial class SipUserAgentServer
         // RFC 3261 §13.3.1.4: no ACK within 64·T1 — the UAS should end the dialog with a BYE. Under the gate.
         if (call.State == IncomingCallState.Answered)
         {
-            SendBye(call, DisconnectReasons.NetworkError);
-            EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
+            HangUp(call, DisconnectReasons.NetworkError);
         }
     }
 
     private void OnInDialogRequest(SipRequest request, TransactionKey key, SipSource source, string toTag, SessionTimerDecision timer)
     {
-        ServerTransaction transaction = request.Method == SipMethod.Invite
-            ? new ServerInviteTransaction(_context, key, request, source)
-            : new ServerNonInviteTransaction(_context, key, request, source);
-        _table.Add(transaction);
+        ServerTransaction transaction = AddServerTransaction(request, key, source);
         var id = new DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty);
         if (!_dialogs.TryGetValue(id, out IncomingCall? call) && request.Method == SipMethod.Prack && _earlyDialogs.TryGetValue(id, out IncomingCall? early))
         {
@@ -205,7 +200,6 @@ internal sealed partial class SipUserAgentServer
         }
 
         // RFC 4028 §9: every accepted re-INVITE or UPDATE is a refresh and renegotiates the timer.
-        call.SessionRefreshedTimestamp = _timeProvider.GetTimestamp();
         StartSessionTimer(call, timer, ok);
         if (transaction is ServerInviteTransaction reInvite)
         {

@@ -38,7 +38,7 @@ internal sealed partial class SipUserAgentServer
         ReadOnlyMemory<byte> bytes = Send(call, invite, ringing);
         var pending = new ReliableProvisional(rseq, bytes, invite.Request.CSeq?.Number ?? 0, _context.Timers.T1, _timeProvider.GetTimestamp());
         call.ReliableProvisional = pending;
-        _earlyDialogs[new DialogId(call.SipCallId, call.LocalTag, invite.Request.From?.Tag ?? string.Empty)] = call;
+        _earlyDialogs[EarlyDialogId(call)] = call;
         ScheduleReliableTimer(call, pending);
     }
 
@@ -103,6 +103,10 @@ internal sealed partial class SipUserAgentServer
 
         _context.Wheel.Cancel(pending.Timer);
         pending.Timer = default;
-        _earlyDialogs.Remove(new DialogId(call.SipCallId, call.LocalTag, call.InviteTransaction.Request.From?.Tag ?? string.Empty));
+        _earlyDialogs.Remove(EarlyDialogId(call));
     }
+
+    /// <summary>The early dialog a reliable 180 creates: the INVITE's Call-ID and From tag with our To tag.</summary>
+    private static DialogId EarlyDialogId(IncomingCall call) =>
+        new(call.SipCallId, call.LocalTag, call.InviteTransaction.Request.From?.Tag ?? string.Empty);
 }

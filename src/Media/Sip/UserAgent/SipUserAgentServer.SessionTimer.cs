@@ -30,10 +30,11 @@ internal sealed partial class SipUserAgentServer
     private bool TryRefuseExtensions(SipRequest request, TransactionKey key, SipSource source, out SessionTimerDecision timer)
     {
         timer = SessionTimerDecision.None;
+        string toTag = request.To?.Tag ?? SipIdentifiers.NewTag();
         SipResponse? refusal = null;
         if (SipOptionTags.FindUnsupported(request) is List<string> unsupported)
         {
-            refusal = SipResponseBuilder.Create(request, SipStatusCodes.BadExtension, null, request.To?.Tag ?? SipIdentifiers.NewTag());
+            refusal = SipResponseBuilder.Create(request, SipStatusCodes.BadExtension, null, toTag);
             refusal.Headers.Add(SipHeaderNames.Unsupported, string.Join(", ", unsupported));
         }
         else if (request.Method == SipMethod.Invite || request.Method == SipMethod.Update)
@@ -41,12 +42,12 @@ internal sealed partial class SipUserAgentServer
             timer = _sessionTimers.Decide(request);
             if (timer.Kind == SessionTimerDecisionKind.TooSmall)
             {
-                refusal = SipResponseBuilder.Create(request, SessionIntervalTooSmall, null, request.To?.Tag ?? SipIdentifiers.NewTag());
+                refusal = SipResponseBuilder.Create(request, SessionIntervalTooSmall, null, toTag);
                 refusal.Headers.Add(MinSeHeader, timer.Seconds.ToString(CultureInfo.InvariantCulture));
             }
             else if (timer.Kind == SessionTimerDecisionKind.Malformed)
             {
-                refusal = SipResponseBuilder.Create(request, SipStatusCodes.BadRequest, "Invalid Session-Expires or Min-SE", request.To?.Tag ?? SipIdentifiers.NewTag());
+                refusal = SipResponseBuilder.Create(request, SipStatusCodes.BadRequest, "Invalid Session-Expires or Min-SE", toTag);
             }
         }
 
@@ -55,18 +56,14 @@ internal sealed partial class SipUserAgentServer
             return false;
         }
 
-        ServerTransaction transaction = request.Method == SipMethod.Invite
-            ? new ServerInviteTransaction(_context, key, request, source)
-            : new ServerNonInviteTransaction(_context, key, request, source);
-        _table.Add(transaction);
-        refusal.Headers.Add(SipHeaderNames.Server, _options.ServerName);
-        ReadOnlyMemory<byte> sent = transaction.SendResponse(refusal);
-        if (request.To?.Tag is string toTag && _dialogs.TryGetValue(new Dialogs.DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty), out IncomingCall? call))
+        // Inside a dialog the refusal belongs to the call's trace, like every other in-dialog exchange.
+        IncomingCall? call = null;
+        if (request.To?.Tag is not null && _dialogs.TryGetValue(new Dialogs.DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty), out call))
         {
             call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
-            call.Trace.Add(_timeProvider.GetUtcNow(), true, source.Peer.EndPoint.ToString(), sent.Span);
         }
 
+        Send(call, AddServerTransaction(request, key, source), refusal);
         return true;
     }
 
@@ -76,9 +73,9 @@ internal sealed partial class SipUserAgentServer
     /// </summary>
     private void StartSessionTimer(IncomingCall call, SessionTimerDecision timer, SipResponse ok)
     {
-        _context.Wheel.Cancel(call.SessionTimerHandle);
-        call.SessionTimerHandle = default;
+        StopSessionTimer(call);
         call.SessionTimer = timer;
+        call.SessionRefreshedTimestamp = _timeProvider.GetTimestamp();
         if (timer.Kind != SessionTimerDecisionKind.Use)
         {
             return;
@@ -98,6 +95,13 @@ internal sealed partial class SipUserAgentServer
         }
 
         ScheduleSessionTimer(call);
+    }
+
+    /// <summary>Cancels the pending refresh or expiry check (a new 2xx restarts it; the end of the call stops it).</summary>
+    private void StopSessionTimer(IncomingCall call)
+    {
+        _context.Wheel.Cancel(call.SessionTimerHandle);
+        call.SessionTimerHandle = default;
     }
 
     private void ScheduleSessionTimer(IncomingCall call)
@@ -125,8 +129,7 @@ internal sealed partial class SipUserAgentServer
 
             // §10: the caller was to refresh and did not: the dialog is presumed dead.
             LogSessionExpired(_logger, call.CallId!, call.SessionTimer.Seconds);
-            SendBye(call, DisconnectReasons.NetworkError);
-            EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
+            HangUp(call, DisconnectReasons.NetworkError);
         }
     }
 
@@ -172,8 +175,7 @@ internal sealed partial class SipUserAgentServer
         {
             // RFC 3261 §12.2.1.2: a 481 or 408 to an in-dialog request ends the dialog.
             LogSessionRefreshFailed(_logger, call.CallId!, status);
-            SendBye(call, DisconnectReasons.NetworkError);
-            EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
+            HangUp(call, DisconnectReasons.NetworkError);
             return;
         }
 
@@ -192,8 +194,7 @@ internal sealed partial class SipUserAgentServer
         TimeSpan left = call.SessionTimer.ExpiryAfterRefresh - _timeProvider.GetElapsedTime(call.SessionRefreshedTimestamp);
         if (left <= TimeSpan.Zero)
         {
-            SendBye(call, DisconnectReasons.NetworkError);
-            EndCall(call, CallOutcome.Dropped, DisconnectReasons.NetworkError);
+            HangUp(call, DisconnectReasons.NetworkError);
             return;
         }
 

@@ -277,10 +277,18 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
             return false;
         }
 
-        var transaction = new ServerInviteTransaction(_context, key, request, source);
-        _table.Add(transaction);
-        Respond(null, transaction, LoopDetected, null);
+        Respond(null, AddServerTransaction(request, key, source), LoopDetected, null);
         return true;
+    }
+
+    /// <summary>Creates the server transaction for a new request (INVITE or not) and tracks it. Under the gate.</summary>
+    private ServerTransaction AddServerTransaction(SipRequest request, TransactionKey key, SipSource source)
+    {
+        ServerTransaction transaction = request.Method == SipMethod.Invite
+            ? new ServerInviteTransaction(_context, key, request, source)
+            : new ServerNonInviteTransaction(_context, key, request, source);
+        _table.Add(transaction);
+        return transaction;
     }
 
     private void OnOutOfDialogRequest(SipRequest request, TransactionKey key, SipSource source)
@@ -433,8 +441,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         _calls.Remove(call);
         StopReliableProvisional(call);
         call.AwaitingAck = null;
-        _context.Wheel.Cancel(call.SessionTimerHandle);
-        call.SessionTimerHandle = default;
+        StopSessionTimer(call);
         call.Complete(outcome, reason);
         if (_draining && _calls.Count == 0)
         {
