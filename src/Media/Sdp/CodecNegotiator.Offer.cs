@@ -54,23 +54,12 @@ public sealed partial class CodecNegotiator
 
         if (eventPt is { } pt)
         {
-            var ptText = pt.ToString(CultureInfo.InvariantCulture);
-            formats.Add(ptText);
-
-            // RFC 4733 §2.4.1: the event clock equals the audio clock; fmtp states the events we handle.
-            attributes.Add(new("rtpmap", new SdpRtpMap(pt, SdpCodec.TelephoneEventName, _options.Codecs[0].ClockRate).ToAttributeValue()));
-            attributes.Add(new("fmtp", ptText + " " + _options.TelephoneEventEvents));
+            AddTelephoneEvent(pt, _options.Codecs[0].ClockRate, formats, attributes);
         }
 
         attributes.Add(new("ptime", _options.DefaultPtime.ToString(CultureInfo.InvariantCulture)));
         attributes.Add(new(SdpDirection.SendRecv.ToAttributeName()));
-        var description = new SessionDescription(CreateOrigin(local.Address, "0", 0), _options.SessionName)
-        {
-            Connection = new SdpConnection(local.Address),
-            Timings = [SdpTiming.Unbounded],
-            Media = [new SdpMediaDescription(AudioMedia, local.RtpPort, null, RtpAvp, formats) { Attributes = attributes }],
-        };
-        return StampOrigin(description, local.Address, previous);
+        return Describe(local, [new SdpMediaDescription(AudioMedia, local.RtpPort, null, RtpAvp, formats) { Attributes = attributes }], previous);
     }
 
     /// <summary>
@@ -177,20 +166,8 @@ public sealed partial class CodecNegotiator
         var telephoneEvent = FindTelephoneEvent(offered, offeredMaps, codec!.ClockRate) is null
             ? null
             : FindTelephoneEvent(media, answeredMaps, codec.ClockRate);
-        var answered = answer.GetEffectiveDirection(media);
-
-        // RFC 3264 §6.1 / §8.4: the answer's direction is the answerer's; c=0.0.0.0 means "send me nothing".
-        var direction = connection.IsHoldAddress ? answered.Mirror().WithoutSend() : answered.Mirror();
-        var rtcpPort = media.RtcpPort ?? Math.Min(media.Port + 1, 65535);
-        audio = new NegotiatedAudio(
-            index,
-            codec,
-            telephoneEvent,
-            new IPEndPoint(connection.Address, media.Port),
-            new IPEndPoint(connection.Address, rtcpPort),
-            ChoosePtime(answer, media),
-            direction,
-            connection.IsHoldAddress || !answered.CanReceive());
+        // RFC 3264 §6.1: the answer's direction is the answerer's.
+        audio = Negotiated(index, codec, telephoneEvent, connection, media, ChoosePtime(answer, media), answer.GetEffectiveDirection(media));
         return SdpAnswerError.None;
     }
 
@@ -216,19 +193,6 @@ public sealed partial class CodecNegotiator
 
         chosen = null;
         return false;
-    }
-
-    private SdpCodec? FindConfigured(string name)
-    {
-        foreach (var codec in _options.Codecs)
-        {
-            if (string.Equals(codec.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return codec;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Adds a codec with <paramref name="preferred"/> as its payload type, or a free dynamic one when taken or absent.</summary>

@@ -12,16 +12,9 @@ public sealed partial class CodecNegotiator
         out NegotiatedCodec? chosen)
     {
         // Keep the codec of the previous answer when it is still offered, so a re-INVITE does not switch codecs.
-        if (sticky is not null)
+        if (sticky is not null && FindConfigured(sticky) is { } kept && TryFindFormat(media, rtpMaps, kept, out chosen))
         {
-            foreach (var codec in _options.Codecs)
-            {
-                if (string.Equals(codec.Name, sticky, StringComparison.OrdinalIgnoreCase)
-                    && TryFindFormat(media, rtpMaps, codec, out chosen))
-                {
-                    return true;
-                }
-            }
+            return true;
         }
 
         if (_options.HonourOffererOrder)
@@ -52,6 +45,20 @@ public sealed partial class CodecNegotiator
 
         chosen = null;
         return false;
+    }
+
+    /// <summary>Our configured codec named <paramref name="name"/>, or null.</summary>
+    private SdpCodec? FindConfigured(string name)
+    {
+        foreach (var codec in _options.Codecs)
+        {
+            if (string.Equals(codec.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return codec;
+            }
+        }
+
+        return null;
     }
 
     private static bool TryFindFormat(

@@ -75,13 +75,19 @@ public sealed partial class CodecNegotiator
             };
         }
 
+        return SdpNegotiationResult.Success(Describe(local, answerMedia, previousAnswer), audio);
+    }
+
+    /// <summary>Our session description around <paramref name="media"/>, its origin kept or moved after <paramref name="previous"/> (RFC 3264 §8).</summary>
+    private SessionDescription Describe(LocalMediaEndpoint local, IReadOnlyList<SdpMediaDescription> media, SessionDescription? previous)
+    {
         var description = new SessionDescription(CreateOrigin(local.Address, "0", 0), _options.SessionName)
         {
             Connection = new SdpConnection(local.Address),
             Timings = [SdpTiming.Unbounded],
-            Media = answerMedia,
+            Media = media,
         };
-        return SdpNegotiationResult.Success(StampOrigin(description, local.Address, previousAnswer), audio);
+        return StampOrigin(description, local.Address, previous);
     }
 
     private bool TryAccept(
@@ -122,24 +128,30 @@ public sealed partial class CodecNegotiator
         }
 
         var telephoneEvent = _options.TelephoneEvent ? FindTelephoneEvent(media, rtpMaps, codec!.ClockRate) : null;
-        var ptime = ChoosePtime(offer, media);
-        var offered = offer.GetEffectiveDirection(media);
+        audio = Negotiated(index, codec!, telephoneEvent, connection, media, ChoosePtime(offer, media), offer.GetEffectiveDirection(media));
+        answer = BuildAcceptedMedia(media, local, audio);
+        return true;
+    }
 
-        // RFC 3264 §8.4: c=0.0.0.0 (RFC 2543 hold) means "send me nothing", so we drop our sending half.
-        var direction = connection.IsHoldAddress ? offered.Mirror().WithoutSend() : offered.Mirror();
-        var isHold = connection.IsHoldAddress || !offered.CanReceive();
+    /// <summary>
+    /// The audio agreed on the peer's stream <paramref name="media"/>, whichever side offered: we mirror the peer's
+    /// direction, and RFC 3264 §8.4's <c>c=0.0.0.0</c> (RFC 2543 hold) means "send me nothing", so we drop our
+    /// sending half; RTCP goes to RFC 3605 <c>a=rtcp</c>, else the RTP port + 1.
+    /// </summary>
+    private static NegotiatedAudio Negotiated(
+        int index, NegotiatedCodec codec, int? telephoneEvent, SdpConnection connection, SdpMediaDescription media, int ptime, SdpDirection peerDirection)
+    {
+        var direction = connection.IsHoldAddress ? peerDirection.Mirror().WithoutSend() : peerDirection.Mirror();
         var rtcpPort = media.RtcpPort ?? Math.Min(media.Port + 1, 65535);
-        audio = new NegotiatedAudio(
+        return new NegotiatedAudio(
             index,
-            codec!,
+            codec,
             telephoneEvent,
             new IPEndPoint(connection.Address, media.Port),
             new IPEndPoint(connection.Address, rtcpPort),
             ptime,
             direction,
-            isHold);
-        answer = BuildAcceptedMedia(media, local, audio);
-        return true;
+            connection.IsHoldAddress || !peerDirection.CanReceive());
     }
 
     private SdpMediaDescription BuildAcceptedMedia(SdpMediaDescription media, LocalMediaEndpoint local, NegotiatedAudio audio)
@@ -152,12 +164,7 @@ public sealed partial class CodecNegotiator
         };
         if (audio.TelephoneEventPayloadType is { } eventPt)
         {
-            var eventPtText = eventPt.ToString(CultureInfo.InvariantCulture);
-            formats.Add(eventPtText);
-            attributes.Add(new("rtpmap", new SdpRtpMap(eventPt, SdpCodec.TelephoneEventName, codec.ClockRate).ToAttributeValue()));
-
-            // RFC 4733 §2.4.1: without fmtp only events 0-15 are implied; we state them explicitly.
-            attributes.Add(new("fmtp", eventPtText + " " + _options.TelephoneEventEvents));
+            AddTelephoneEvent(eventPt, codec.ClockRate, formats, attributes);
         }
 
         attributes.Add(new("ptime", audio.Ptime.ToString(CultureInfo.InvariantCulture)));
@@ -166,6 +173,18 @@ public sealed partial class CodecNegotiator
         {
             Attributes = attributes,
         };
+    }
+
+    /// <summary>
+    /// Lists telephone-event at <paramref name="payloadType"/> with the audio's clock (RFC 4733 §2.4.1: without fmtp only
+    /// events 0-15 are implied; we state the events we handle explicitly).
+    /// </summary>
+    private void AddTelephoneEvent(int payloadType, int clockRate, List<string> formats, List<SdpAttribute> attributes)
+    {
+        var text = payloadType.ToString(CultureInfo.InvariantCulture);
+        formats.Add(text);
+        attributes.Add(new("rtpmap", new SdpRtpMap(payloadType, SdpCodec.TelephoneEventName, clockRate).ToAttributeValue()));
+        attributes.Add(new("fmtp", text + " " + _options.TelephoneEventEvents));
     }
 
     /// <summary>RFC 3264 §6: a rejected stream keeps its m-line with port 0; at least one format must remain.</summary>

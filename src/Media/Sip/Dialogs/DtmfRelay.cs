@@ -24,7 +24,7 @@ internal static class DtmfRelay
         string? type = contentType?.Split(';')[0].Trim();
         if (string.Equals(type, ContentType, StringComparison.OrdinalIgnoreCase))
         {
-            return TryParse(body, out digit, out durationMs);
+            return TryParseRelay(body, out digit, out durationMs);
         }
 
         if (!string.Equals(type, BareContentType, StringComparison.OrdinalIgnoreCase))
@@ -45,8 +45,8 @@ internal static class DtmfRelay
     /// <summary>Default duration when the body has none, in milliseconds.</summary>
     public const int DefaultDurationMs = 160;
 
-    /// <summary>Reads the digit (0-9, *, #, A-D) and duration; false when there is no valid Signal line.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> body, out char digit, out int durationMs)
+    /// <summary>Reads an application/dtmf-relay body's digit (0-9, *, #, A-D) and duration; false without a valid Signal line.</summary>
+    private static bool TryParseRelay(ReadOnlySpan<byte> body, out char digit, out int durationMs)
     {
         digit = '\0';
         durationMs = DefaultDurationMs;
