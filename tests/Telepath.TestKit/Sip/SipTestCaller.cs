@@ -150,15 +150,26 @@ public sealed class SipTestCaller : IAsyncDisposable
     public async Task<string> WaitForByeAsync()
     {
         string bye = await NextAsync(static m => m.StartsWith("BYE ", StringComparison.Ordinal)).ConfigureAwait(false);
-        var response = new StringBuilder("SIP/2.0 200 OK\r\n");
+        Send(ResponseTo(bye, 200, "OK"));
+        return bye;
+    }
+
+    /// <summary>A UAC's response to a request the server sent: its Via, From, To, Call-ID and CSeq copied back (RFC 3261 §8.2.6.2).</summary>
+    public static string ResponseTo(string request, int status, string reason, string? extraHeaders = null)
+    {
+        var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"SIP/2.0 {status} {reason}\r\n");
         foreach (string name in new[] { "Via", "From", "To", "Call-ID", "CSeq" })
         {
-            response.Append(name).Append(": ").Append(Header(bye, name)).Append("\r\n");
+            builder.Append(name).Append(": ").Append(Header(request, name)).Append("\r\n");
         }
 
-        response.Append("Content-Length: 0\r\n\r\n");
-        Send(response.ToString());
-        return bye;
+        if (extraHeaders is not null)
+        {
+            builder.Append(extraHeaders.TrimEnd('\r', '\n')).Append("\r\n");
+        }
+
+        return builder.Append("Content-Length: 0\r\n\r\n").ToString();
     }
 
     /// <inheritdoc />

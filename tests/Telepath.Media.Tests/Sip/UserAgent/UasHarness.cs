@@ -172,22 +172,8 @@ internal sealed class UasHarness
     public void Send(string text) => Transport.Inject(text, Caller);
 
     /// <summary>The caller's response to a request the UAS sent (its Via, From, To, Call-ID and CSeq copied back).</summary>
-    public static string ResponseTo(LoopSipMessage request, int status, string reason, string? extraHeaders = null)
-    {
-        var builder = new StringBuilder();
-        builder.Append(CultureInfo.InvariantCulture, $"SIP/2.0 {status} {reason}\r\n");
-        foreach (string name in new[] { "Via", "From", "To", "Call-ID", "CSeq" })
-        {
-            builder.Append(name).Append(": ").Append(request.Header(name)).Append("\r\n");
-        }
-
-        if (extraHeaders is not null)
-        {
-            builder.Append(extraHeaders.TrimEnd('\r', '\n')).Append("\r\n");
-        }
-
-        return builder.Append("Content-Length: 0\r\n\r\n").ToString();
-    }
+    public static string ResponseTo(LoopSipMessage request, int status, string reason, string? extraHeaders = null) =>
+        SipTestCaller.ResponseTo(request.Text, status, reason, extraHeaders);
 
     public LoopSipMessage Last() => Transport.Sent[^1];
 
