@@ -18,10 +18,6 @@ internal sealed class AgentDialer
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _pipeline;
 
-    // One long-lived handler for all agent sockets: ClientWebSocket's private per-connect handler is disposed with
-    // the connect call, and we want its TCP connect timeout and no-delay settings under our control.
-    private readonly HttpMessageInvoker _invoker;
-
     /// <summary>Initializes a new instance of the <see cref="AgentDialer"/> class.</summary>
     public AgentDialer(AgentOptions options, TimeProvider timeProvider, ILogger logger)
     {
@@ -45,14 +41,6 @@ internal sealed class AgentDialer
         }
 
         _pipeline = builder.Build();
-        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
-        {
-            ConnectTimeout = options.ConnectTimeout,
-            UseCookies = false,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            ConnectCallback = ConnectNoDelayAsync,
-        });
     }
 
     /// <summary>Dials the agent; <paramref name="resolveUri"/> runs on every attempt (ElevenLabs fetches a fresh signed URL).</summary>
@@ -84,6 +72,12 @@ internal sealed class AgentDialer
     {
         using var timeout = new CancellationTokenSource(_options.ConnectTimeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+        // A handler per attempt, disposed with it. The HTTP pool keeps finishing a TCP connection whose request was
+        // cancelled (a CANCEL during the handshake) and parks it idle for a minute, a half-open connection the agent
+        // sees as a caller that never speaks; disposing the handler closes it. An upgraded WebSocket has left the pool
+        // and is not touched, which is how ClientWebSocket treats the handler it makes for itself.
+        using var invoker = CreateInvoker();
         var socket = new ClientWebSocket();
         try
         {
@@ -97,7 +91,7 @@ internal sealed class AgentDialer
 
             // The token given to ConnectAsync stays bound to the established connection (cancelling it later aborts
             // the live socket), so the handshake gets none: the timeout races it and aborts the socket instead.
-            Task connect = socket.ConnectAsync(uri, _invoker, CancellationToken.None);
+            Task connect = socket.ConnectAsync(uri, invoker, CancellationToken.None);
             try
             {
                 await connect.WaitAsync(linked.Token).ConfigureAwait(false);
@@ -135,6 +129,16 @@ internal sealed class AgentDialer
             throw;
         }
     }
+
+    /// <summary>The HTTP handler of one handshake: our TCP connect timeout and no-delay sockets, no proxy, cookies or redirects.</summary>
+    private HttpMessageInvoker CreateInvoker() => new(new SocketsHttpHandler
+    {
+        ConnectTimeout = _options.ConnectTimeout,
+        UseCookies = false,
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        ConnectCallback = ConnectNoDelayAsync,
+    });
 
     /// <summary>Opens the TCP connection with Nagle off: 20 ms audio frames must not wait for ACKs (research §4).</summary>
     private static async ValueTask<Stream> ConnectNoDelayAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

@@ -100,6 +100,75 @@ public sealed class AgentConnectorTests
         Assert.Equal(0, server.UpgradeAttempts);
     }
 
+    /// <summary>
+    /// A CANCEL while the agent's TCP connect is still pending: the HTTP pool would finish that connect on its own and
+    /// park the connection idle for a minute, an open socket the agent sees as a caller that never speaks. The
+    /// listener's accept queue is kept full so that the connect completes only on a SYN retransmission, well after
+    /// the cancellation.
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task Cancelling_a_pending_connect_leaves_no_connection_open_at_the_agent()
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        var fillers = new List<Socket>();
+        try
+        {
+            // Linux queues backlog + 1 completed connections; further SYNs are dropped until accept() makes room.
+            while (fillers.Count < 8)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                fillers.Add(filler);
+                Task connected = filler.ConnectAsync(endpoint);
+                if (await Task.WhenAny(connected, Task.Delay(300)) != connected)
+                {
+                    break;
+                }
+            }
+
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await AgentTestHarness.Connector().ConnectAsync(
+                AgentTestHarness.Settings(AgentProvider.Custom, new Uri($"ws://127.0.0.1:{endpoint.Port}/bot")), AgentTestHarness.Context(), cancel.Token));
+
+            // Make room: the dialer's connect, if it was left running, now completes on its next SYN (1 s, then 3 s).
+            var accepted = new List<Socket>();
+            using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                while (true)
+                {
+                    accepted.Add(await listener.AcceptAsync(drain.Token));
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Nothing more arrives.
+            }
+
+            // A filler's local port is known once its own connect has completed, which the drain let happen.
+            var ours = fillers.Select(f => f.LocalEndPoint).OfType<IPEndPoint>().Select(e => e.Port).ToHashSet();
+            foreach (Socket connection in accepted)
+            {
+                using (connection)
+                {
+                    if (!ours.Contains(((IPEndPoint)connection.RemoteEndPoint!).Port))
+                    {
+                        Assert.True(await ClosedByPeerAsync(connection), "the dialer's abandoned connection was closed");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            foreach (Socket filler in fillers)
+            {
+                filler.Dispose();
+            }
+        }
+    }
+
     [Theory]
     [InlineData(AgentProvider.OpenAi, "ws://127.0.0.1:1/v1/realtime", null, null)]
     [InlineData(AgentProvider.ElevenLabs, "ws://127.0.0.1:1/v1/convai/conversation", null, null)]
@@ -111,6 +180,30 @@ public sealed class AgentConnectorTests
 
         Assert.Equal(AgentConnectStatus.Misconfigured, result.Status);
         Assert.Null(result.Connection);
+    }
+
+    /// <summary>Reads until the peer closes: true on end of stream or reset, false if it stays open for 3 s.</summary>
+    private static async Task<bool> ClosedByPeerAsync(Socket connection)
+    {
+        var buffer = new byte[4096];
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            while (await connection.ReceiveAsync(buffer, SocketFlags.None, guard.Token) > 0)
+            {
+                // An upgrade request would be a bug of its own; keep reading to the close.
+            }
+
+            return true;
+        }
+        catch (SocketException)
+        {
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A loopback port nobody listens on (bound, then released).</summary>
