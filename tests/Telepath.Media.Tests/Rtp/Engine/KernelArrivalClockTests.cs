@@ -19,6 +19,10 @@ public sealed class KernelArrivalClockTests
         var buffer = new byte[64];
         clock.Enable(receiver);
 
+        // The first socket on the machine to ask for stamps switches the kernel's stamping on through a deferred work
+        // item; until it runs, datagrams carry no stamp and SIOCGSTAMP answers "now". A stream's socket is primed
+        // when it opens, long before RTP flows; the test gives the kernel the same head start.
+        Thread.Sleep(100);
         long sent = TimeProvider.System.GetTimestamp();
         sender.SendTo(new byte[12], receiver.LocalEndPoint!);
         Thread.Sleep(20);
