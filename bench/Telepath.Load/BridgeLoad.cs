@@ -97,6 +97,8 @@ internal sealed class BridgeLoad : IAsyncDisposable
         TimeSpan pausedStart = GC.GetTotalPauseDuration();
         TimeSpan loadStart = process.TotalProcessorTime;
         TimeSpan agentStart = _agent.ProcessorTime;
+        ProbeAgentGc agentGcStart = await _agent.GcAsync();
+        long workItemsStart = ThreadPool.CompletedWorkItemCount;
         MachineCpu machineStart = MachineCpu.Sample();
         var wall = Stopwatch.StartNew();
         _measuring.Value = true;
@@ -116,6 +118,9 @@ internal sealed class BridgeLoad : IAsyncDisposable
             (GC.GetTotalAllocatedBytes() - allocatedStart) / (double)seconds,
             GC.GetTotalPauseDuration() - pausedStart,
             allocations.Stop(6));
+        string agentGc = (await _agent.GcAsync()).DescribeSince(agentGcStart, seconds);
+        string threadPool = FormattableString.Invariant(
+            $"{ThreadPool.ThreadCount} threads, {(ThreadPool.CompletedWorkItemCount - workItemsStart) / (double)seconds:0} work items/s");
         (LatencyHistogram receive, LatencyHistogram send) = EngineLatencyFigures.Collect(Engine);
         await Task.Delay(1000);
         wall.Stop();
@@ -128,7 +133,9 @@ internal sealed class BridgeLoad : IAsyncDisposable
             receive,
             send,
             queued,
-            gc);
+            gc,
+            agentGc,
+            threadPool);
     }
 
     /// <summary>Stops the phones, hangs every call up and waits for the records to be written.</summary>
@@ -177,6 +184,8 @@ internal sealed class BridgeLoad : IAsyncDisposable
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU: load process (silo + generator) {window.LoadProcessPercent:0} % of one core, probe agent {window.AgentProcessPercent:0} % of one core, whole machine {window.MachinePercent:0} % (other work on the machine included)"));
         Console.WriteLine("  GC, load process (silo + generator): " + window.Gc.Describe());
+        Console.WriteLine("  GC, probe agent: " + window.AgentGc);
+        Console.WriteLine("  thread pool, load process: " + window.ThreadPool);
     }
 
     private async Task PlaceCallsAsync()

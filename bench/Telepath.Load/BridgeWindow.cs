@@ -9,6 +9,9 @@ namespace Telepath.Load;
 /// <param name="EngineReceive">The engine's receive latency over every stream in the window.</param>
 /// <param name="EngineSend">The engine's send (pacer lateness) latency over every stream in the window.</param>
 /// <param name="QueuedFrames">Pacer queue depth of every stream, sampled every 100 ms, in frames.</param>
+/// <param name="Gc">The load process's collections over the window.</param>
+/// <param name="AgentGc">The probe agent's collections over the window, described.</param>
+/// <param name="ThreadPool">The load process's thread-pool threads and work items per second, described.</param>
 internal sealed record BridgeWindow(
     double LoadProcessPercent,
     double AgentProcessPercent,
@@ -16,4 +19,6 @@ internal sealed record BridgeWindow(
     LatencyHistogram EngineReceive,
     LatencyHistogram EngineSend,
     HdrHistogram.LongHistogram QueuedFrames,
-    GcFigures Gc);
+    GcFigures Gc,
+    string AgentGc,
+    string ThreadPool);

@@ -18,7 +18,7 @@ namespace Telepath.Load;
 /// </summary>
 internal static class ProbeAgent
 {
-    /// <summary>Runs the agent until the parent process kills it (or stdin closes).</summary>
+    /// <summary>Runs the agent until the parent process kills it (or stdin closes); answers "gc" on stdin.</summary>
     public static async Task RunAsync(string[] args)
     {
         int port = 0;
@@ -56,8 +56,16 @@ internal static class ProbeAgent
         });
         await app.StartAsync();
 
-        // The parent holds our stdin; when it goes away (even killed), so do we.
-        await Console.In.ReadToEndAsync();
+        // The parent holds our stdin: a "gc" line asks for our collection figures, and when stdin goes away (even
+        // with the parent killed), so do we.
+        while (await Console.In.ReadLineAsync() is string command)
+        {
+            if (command == "gc")
+            {
+                Console.WriteLine(ProbeAgentGc.Current().Format());
+            }
+        }
+
         await app.StopAsync();
     }
 }

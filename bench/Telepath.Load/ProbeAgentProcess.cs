@@ -13,6 +13,7 @@ namespace Telepath.Load;
 internal sealed class ProbeAgentProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Threading.Channels.Channel<ProbeAgentGc> _gcAnswers = System.Threading.Channels.Channel.CreateUnbounded<ProbeAgentGc>();
 
     private ProbeAgentProcess(Process process, int port)
     {
@@ -34,6 +35,15 @@ internal sealed class ProbeAgentProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Asks the agent for its garbage-collection counters now.</summary>
+    public async Task<ProbeAgentGc> GcAsync()
+    {
+        await _process.StandardInput.WriteLineAsync("gc");
+        await _process.StandardInput.FlushAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        return await _gcAnswers.Reader.ReadAsync(timeout.Token);
+    }
+
     /// <summary>Starts the agent in <paramref name="mode"/> (<c>echo</c> or <c>barge-in</c>) and waits until it listens.</summary>
     public static async Task<ProbeAgentProcess> StartAsync(string mode)
     {
@@ -47,7 +57,14 @@ internal sealed class ProbeAgentProcess : IAsyncDisposable
 
         info.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the probe agent");
-        process.OutputDataReceived += static (_, _) => { };
+        var agent = new ProbeAgentProcess(process, port);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is string line && ProbeAgentGc.Parse(line) is ProbeAgentGc gc)
+            {
+                agent._gcAnswers.Writer.TryWrite(gc);
+            }
+        };
         process.ErrorDataReceived += static (_, e) =>
         {
             if (e.Data is { Length: > 0 } line)
@@ -57,7 +74,6 @@ internal sealed class ProbeAgentProcess : IAsyncDisposable
         };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var agent = new ProbeAgentProcess(process, port);
         for (int i = 0; i < 200; i++)
         {
             try

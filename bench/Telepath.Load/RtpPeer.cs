@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using HdrHistogram;
 using Telepath.Media.Rtp;
+using Telepath.Media.Rtp.Engine;
 
 namespace Telepath.Load;
 
@@ -11,7 +12,9 @@ namespace Telepath.Load;
 /// Each payload is a probe (<see cref="ProbePayload"/>): its send time and whether the packet counts; the rest is
 /// μ-law silence. Echoes stamped by the probe agent add the per-direction delays, and agent bursts followed by a
 /// clear notice give the barge-in flush time (both into an optional <see cref="ProbeRecorder"/>). One reused
-/// SocketAsyncEventArgs receives: no task and no allocation per packet.
+/// SocketAsyncEventArgs receives: no task and no allocation per packet. Arrival is when the phone's kernel received
+/// the datagram (<see cref="KernelArrivalClock"/>), not when a thread of this load process got round to it: the
+/// generator shares the cores, and its own wait for a thread is not delay Telepath added.
 /// </summary>
 internal sealed class RtpPeer : IDisposable
 {
@@ -21,6 +24,7 @@ internal sealed class RtpPeer : IDisposable
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly byte[] _packet = new byte[172];
     private readonly SocketAsyncEventArgs _receive = new();
+    private readonly KernelArrivalClock _arrivalClock = new(TimeProvider.System);
     private readonly LongConcurrentHistogram _histogram;
     private readonly ProbeRecorder? _probe;
     private readonly long[] _recentBurstArrivals = new long[RecentBurstFrames];
@@ -42,6 +46,11 @@ internal sealed class RtpPeer : IDisposable
         _packet.AsSpan(PayloadOffset).Fill(ProbePayload.Silence);
         _socket.ReceiveBufferSize = 256 * 1024;
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        if (KernelArrivalClock.IsSupported)
+        {
+            _arrivalClock.Enable(_socket);
+        }
+
         _receive.SetBuffer(new byte[2048], 0, 2048);
         _receive.RemoteEndPoint = new IPEndPoint(IPAddress.Any, 0);
         _receive.Completed += (_, e) =>
@@ -115,10 +124,16 @@ internal sealed class RtpPeer : IDisposable
 
     private bool OnReceived(SocketAsyncEventArgs e)
     {
-        long arrival = Stopwatch.GetTimestamp();
         if (e.SocketError != SocketError.Success)
         {
             return false;
+        }
+
+        // One receive at a time per phone, so the clock's buffer is never shared.
+        long arrival = Stopwatch.GetTimestamp();
+        if (KernelArrivalClock.IsSupported)
+        {
+            arrival = _arrivalClock.ArrivalOf(_socket, arrival);
         }
 
         ReadOnlySpan<byte> packet = e.Buffer.AsSpan(0, e.BytesTransferred);
