@@ -32,7 +32,7 @@ public class AgentSendBenchmarks
     [Benchmark]
     public int SendFrame()
     {
-        _connection.SendAudio(_frame);
+        _connection.SendAudio(_frame, 0);
         _connection.TryTakeOutgoing(out OutgoingMessage message);
         ArrayPool<byte>.Shared.Return(message.Buffer);
         return message.Length;

@@ -50,11 +50,11 @@ public class BridgeBenchmarks
 
     /// <summary>One 20 ms μ-law frame from the engine callback to the agent's send call.</summary>
     [Benchmark(Baseline = true)]
-    public void ForwardFrame() => _passthrough.OnAudio(_frame, 0, 0);
+    public void ForwardFrame() => _passthrough.OnAudio(_frame, 0, 0, 0);
 
     /// <summary>The same after the carrier switched to PCMA: converted on the stack to the agent's μ-law.</summary>
     [Benchmark]
-    public void ForwardFrameTranscoded() => _transcoding.OnAudio(_frame, 0, 0);
+    public void ForwardFrameTranscoded() => _transcoding.OnAudio(_frame, 0, 0, 0);
 
     /// <summary>One RTP datagram through the engine's receive path (validate, latch, statistics, jitter buffer) into the leg and the agent.</summary>
     [Benchmark]
@@ -82,7 +82,9 @@ public class BridgeBenchmarks
 
         public ChannelReader<AgentEvent> Events => _events.Reader;
 
-        public bool SendAudio(ReadOnlySpan<byte> frame)
+        public LatencyHistogram CallerAudioLatency { get; } = new(Stopwatch.Frequency);
+
+        public bool SendAudio(ReadOnlySpan<byte> frame, long heldSince)
         {
             _bytes += frame[0] + frame.Length;
             return true;

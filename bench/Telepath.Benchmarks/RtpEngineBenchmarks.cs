@@ -68,7 +68,7 @@ public class RtpEngineBenchmarks
 
     private sealed class NullConsumer : IRtpStreamConsumer
     {
-        public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore)
+        public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore, long arrival)
         {
         }
 

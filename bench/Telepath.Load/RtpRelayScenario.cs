@@ -113,7 +113,7 @@ internal static class RtpRelayScenario
     {
         public RtpStream? Stream { get; set; }
 
-        public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore) => Stream!.EnqueueAudio(payload);
+        public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore, long arrival) => Stream!.EnqueueAudio(payload);
 
         public void OnDtmf(DtmfEvent dtmf)
         {

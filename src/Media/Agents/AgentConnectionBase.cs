@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Telepath.Media.Edge;
+using Telepath.Media.Rtp.Engine;
 
 namespace Telepath.Media.Agents;
 
@@ -22,6 +23,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
     private readonly Channel<AgentEvent> _events;
     private readonly Channel<OutgoingMessage> _outgoing;
     private readonly CancellationTokenSource _lifetime = new();
+    private readonly LatencyHistogram _callerAudioLatency;
     private Task _sendLoop = Task.CompletedTask;
     private Task _receiveLoop = Task.CompletedTask;
     private int _finished;
@@ -37,6 +39,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
         _timeProvider = timeProvider;
         Context = context;
         Logger = logger;
+        _callerAudioLatency = new LatencyHistogram(timeProvider.TimestampFrequency);
         _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
         _outgoing = Channel.CreateBounded<OutgoingMessage>(new BoundedChannelOptions(options.SendQueueCapacity)
         {
@@ -86,7 +89,10 @@ internal abstract class AgentConnectionBase : IAgentConnection
     protected bool IsFinished => Volatile.Read(ref _finished) != 0;
 
     /// <inheritdoc />
-    public abstract bool SendAudio(ReadOnlySpan<byte> frame);
+    public LatencyHistogram CallerAudioLatency => _callerAudioLatency;
+
+    /// <inheritdoc />
+    public abstract bool SendAudio(ReadOnlySpan<byte> frame, long heldSince);
 
     /// <inheritdoc />
     public abstract bool SendDtmf(char digit);
@@ -209,9 +215,11 @@ internal abstract class AgentConnectionBase : IAgentConnection
     protected void CountDroppedFrame() => Interlocked.Increment(ref _droppedFrames);
 
     /// <summary>Queues one caller frame's message; when the queue is full the frame is dropped and counted.</summary>
-    protected bool EnqueueFrame(OutgoingMessage message)
+    /// <param name="message">The frame's message.</param>
+    /// <param name="heldSince">When our code got the frame (see <see cref="SendAudio"/>); 0 when not measured.</param>
+    protected bool EnqueueFrame(OutgoingMessage message, long heldSince)
     {
-        if (Enqueue(message))
+        if (Enqueue(message with { HeldSince = heldSince }))
         {
             return true;
         }
@@ -235,6 +243,11 @@ internal abstract class AgentConnectionBase : IAgentConnection
                     try
                     {
                         await _socket.SendAsync(message.Buffer.AsMemory(0, message.Length), WebSocketMessageType.Text, true, _lifetime.Token).ConfigureAwait(false);
+                        if (message.HeldSince != 0)
+                        {
+                            // The wait in this queue is ours too: under load it is most of the carrier → agent time.
+                            _callerAudioLatency.RecordElapsed(message.HeldSince, _timeProvider.GetTimestamp());
+                        }
                     }
                     finally
                     {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Telepath.Media.Edge;
+using Telepath.Media.Rtp.Engine;
 
 namespace Telepath.Media.Agents;
 
@@ -23,9 +24,18 @@ internal interface IAgentConnection : IAsyncDisposable
     /// <summary>Gets the single-reader event stream.</summary>
     ChannelReader<AgentEvent> Events { get; }
 
+    /// <summary>
+    /// Gets the time our own code held each caller frame: RTP arrival (<c>heldSince</c> of
+    /// <see cref="SendAudio"/>) → the frame's WebSocket message handed to the socket, the carrier → agent half of the
+    /// call's gateway processing (spec §6). One writer, the send loop; readers get approximate percentiles.
+    /// </summary>
+    LatencyHistogram CallerAudioLatency { get; }
+
     /// <summary>Queues one frame (normally 20 ms = 160 bytes) of caller audio in the carrier's codec.</summary>
+    /// <param name="frame">The audio.</param>
+    /// <param name="heldSince">When our code got it (the RTP arrival, stream clock); 0 when not measured.</param>
     /// <returns>False when the frame was dropped (connection closed or send queue full).</returns>
-    bool SendAudio(ReadOnlySpan<byte> frame);
+    bool SendAudio(ReadOnlySpan<byte> frame, long heldSince);
 
     /// <summary>Forwards a DTMF digit (0-9, *, #, A-D) the caller pressed.</summary>
     /// <returns>False when the digit was dropped.</returns>

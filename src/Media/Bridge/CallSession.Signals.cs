@@ -75,8 +75,8 @@ internal sealed partial class CallSession
 
     private bool Reopen(RtpStream current, RtpStreamSettings settings)
     {
-        // Keep the old stream's processing times for the call's gateway figure before it goes.
-        _retiredLatency.Add(current.ReceiveLatency);
+        // Keep the old stream's send times for the call's gateway figure before it goes (the carrier → agent half
+        // is the agent connection's, which outlives the stream).
         _retiredLatency.Add(current.SendLatency);
         _recorder.SampleJitter(current.GetStatistics().JitterMilliseconds);
         current.Dispose();

@@ -260,7 +260,7 @@ internal sealed partial class CallSession
         RtpStreamStatistics statistics = stream.GetStatistics();
         var gateway = new LatencyHistogram(_time.TimestampFrequency);
         gateway.Add(_retiredLatency);
-        gateway.Add(stream.ReceiveLatency);
+        gateway.Add(_agent.CallerAudioLatency);
         gateway.Add(stream.SendLatency);
         gateway.Add(_agentHandoff);
         long firstAudio = _leg.FirstAudioTimestamp;

@@ -75,7 +75,7 @@ internal sealed class CarrierLeg : IRtpStreamConsumer
     public long PendingBytes => _queuedBytes - PlayedBytes;
 
     /// <inheritdoc />
-    public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore)
+    public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore, long arrival)
     {
         if (Volatile.Read(ref _firstAudioTimestamp) == 0)
         {
@@ -90,7 +90,7 @@ internal sealed class CarrierLeg : IRtpStreamConsumer
         var carrier = (AgentAudioFormat)Volatile.Read(ref _carrierFormat);
         if (carrier == AgentFormat)
         {
-            _agent.SendAudio(payload);
+            _agent.SendAudio(payload, arrival);
             return;
         }
 
@@ -102,7 +102,7 @@ internal sealed class CarrierLeg : IRtpStreamConsumer
         // The carrier switched codec mid-call (re-INVITE): the agent keeps the one it was set up with.
         Span<byte> converted = stackalloc byte[payload.Length];
         AudioTranscoder.Convert(payload, carrier, converted, AgentFormat);
-        _agent.SendAudio(converted);
+        _agent.SendAudio(converted, arrival);
     }
 
     /// <inheritdoc />

@@ -24,7 +24,7 @@ public sealed class AgentProtocolErrorTests
         Assert.Contains("malformed JSON", error.Text, StringComparison.Ordinal);
         Assert.Empty(rest);
         Assert.Equal(WebSocketCloseStatus.ProtocolError, status);
-        Assert.False(connection.SendAudio(new byte[160]));
+        Assert.False(connection.SendAudio(new byte[160], 0));
         Assert.False(connection.SendDtmf('1'));
     }
 

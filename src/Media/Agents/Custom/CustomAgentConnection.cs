@@ -54,7 +54,7 @@ internal sealed class CustomAgentConnection : AgentConnectionBase
     public string AccountSid { get; }
 
     /// <inheritdoc />
-    public override bool SendAudio(ReadOnlySpan<byte> frame)
+    public override bool SendAudio(ReadOnlySpan<byte> frame, long heldSince)
     {
         if (IsFinished || frame.Length > MaxFrameBytes)
         {
@@ -83,7 +83,7 @@ internal sealed class CustomAgentConnection : AgentConnectionBase
             message = EndMessage(writer);
         }
 
-        return EnqueueFrame(message);
+        return EnqueueFrame(message, heldSince);
     }
 
     /// <inheritdoc />

@@ -40,7 +40,7 @@ internal sealed partial class ElevenLabsAgentConnection : AgentConnectionBase
     public override AgentAudioFormat NativeFormat => AgentAudioFormat.MuLaw8000;
 
     /// <inheritdoc />
-    public override bool SendAudio(ReadOnlySpan<byte> frame)
+    public override bool SendAudio(ReadOnlySpan<byte> frame, long heldSince)
     {
         if (IsFinished || frame.Length > MaxFrameBytes)
         {
@@ -63,7 +63,7 @@ internal sealed partial class ElevenLabsAgentConnection : AgentConnectionBase
             message = Json.Complete();
         }
 
-        return EnqueueFrame(message);
+        return EnqueueFrame(message, heldSince);
     }
 
     /// <inheritdoc />

@@ -41,7 +41,7 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
     public override AgentAudioFormat NativeFormat => Context.CarrierCodec;
 
     /// <inheritdoc />
-    public override bool SendAudio(ReadOnlySpan<byte> frame)
+    public override bool SendAudio(ReadOnlySpan<byte> frame, long heldSince)
     {
         if (IsFinished || frame.Length > MaxFrameBytes)
         {
@@ -61,7 +61,7 @@ internal sealed partial class OpenAiAgentConnection : AgentConnectionBase
         }
 
         // G.711 passes through: one byte per 8 kHz sample on the server's input clock.
-        if (!EnqueueFrame(message))
+        if (!EnqueueFrame(message, heldSince))
         {
             return false;
         }

@@ -12,7 +12,12 @@ internal interface IRtpStreamConsumer
     /// <param name="payload">The RTP payload (e.g. 160 bytes of G.711 for 20 ms).</param>
     /// <param name="timestamp">Its RTP timestamp.</param>
     /// <param name="lostBefore">Packets skipped as lost right before this one, for concealment.</param>
-    void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore);
+    /// <param name="arrival">
+    /// When the datagram that released it arrived (the kernel's receipt when
+    /// <see cref="RtpEngineOptions.KernelArrivalTimestamps"/> is on), on the stream's clock: where the time our own
+    /// code holds this audio starts.
+    /// </param>
+    void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore, long arrival);
 
     /// <summary>A completed RFC 4733 key press from the caller.</summary>
     void OnDtmf(DtmfEvent dtmf);

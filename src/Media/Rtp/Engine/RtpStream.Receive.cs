@@ -165,7 +165,7 @@ internal sealed partial class RtpStream
             {
                 // Recorded after the callback so the figure covers the consumer's hand-off too (the bridge's
                 // carrier → agent gateway processing: arrival → frame queued for the agent's socket).
-                Deliver(payload, frame.Timestamp, frame.LostBefore);
+                Deliver(payload, frame.Timestamp, frame.LostBefore, arrival);
                 _receiveLatency.RecordElapsed(arrival, _time.GetTimestamp());
             }
             else if (_dtmfDecoder.Decode(payload, frame.Timestamp, out DtmfEvent dtmf) == DtmfDecodeStatus.Ended)
@@ -190,11 +190,11 @@ internal sealed partial class RtpStream
         }
     }
 
-    private void Deliver(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore)
+    private void Deliver(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore, long arrival)
     {
         try
         {
-            _consumer.OnAudio(payload, timestamp, lostBefore);
+            _consumer.OnAudio(payload, timestamp, lostBefore, arrival);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -68,8 +68,8 @@ public sealed class CustomAgentConnectionTests
         byte[] first = AgentTestHarness.Pattern(160, 1);
         byte[] second = AgentTestHarness.Pattern(160, 2);
 
-        Assert.True(connection.SendAudio(first));
-        Assert.True(connection.SendAudio(second));
+        Assert.True(connection.SendAudio(first, 0));
+        Assert.True(connection.SendAudio(second, 0));
         JsonElement one = await session.ReceiveWhereAsync("event", "media", AgentTestHarness.Guard());
         JsonElement two = await session.ReceiveWhereAsync("event", "media", AgentTestHarness.Guard());
 
@@ -81,6 +81,31 @@ public sealed class CustomAgentConnectionTests
         Assert.Equal("20", two.GetProperty("media").GetProperty("timestamp").GetString());
         Assert.Equal(ExpectedMuLaw(first, carrier), one.GetProperty("media").GetProperty("payload").GetBytesFromBase64());
         Assert.Equal(ExpectedMuLaw(second, carrier), two.GetProperty("media").GetProperty("payload").GetBytesFromBase64());
+    }
+
+    /// <summary>
+    /// Spec §6 gateway processing, carrier → agent: a frame counts from its RTP arrival until its message was handed
+    /// to the socket, the wait in our send queue included; control messages and unmeasured frames do not count.
+    /// </summary>
+    [Fact]
+    public async Task Caller_audio_latency_runs_from_the_rtp_arrival_to_the_socket()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
+        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+        long fiveMillisecondsAgo = TimeProvider.System.GetTimestamp() - (TimeProvider.System.TimestampFrequency / 200);
+
+        Assert.True(connection.SendAudio(AgentTestHarness.Pattern(160, 1), fiveMillisecondsAgo));
+        Assert.True(connection.SendDtmf('5'));
+        Assert.True(connection.SendAudio(AgentTestHarness.Pattern(160, 2), 0));
+        await session.ReceiveWhereAsync("event", "media", AgentTestHarness.Guard());
+        await session.ReceiveWhereAsync("event", "dtmf", AgentTestHarness.Guard());
+        await session.ReceiveWhereAsync("event", "media", AgentTestHarness.Guard());
+
+        // One send at a time: the first frame was recorded before the last message went out.
+        Assert.Equal(1, connection.CallerAudioLatency.Count);
+        Assert.True(connection.CallerAudioLatency.MeanMicroseconds >= 5000, $"{connection.CallerAudioLatency.MeanMicroseconds} µs");
     }
 
     /// <summary>
@@ -100,7 +125,7 @@ public sealed class CustomAgentConnectionTests
         int accepted = 0;
         for (int i = 0; i < frames; i++)
         {
-            accepted += connection.SendAudio(frame) ? 1 : 0;
+            accepted += connection.SendAudio(frame, 0) ? 1 : 0;
         }
 
         var chunks = new List<int>(accepted);
@@ -207,17 +232,17 @@ public sealed class CustomAgentConnectionTests
         byte[] silence = VadTone.Frame(-70);
         for (int i = 0; i < 25; i++)
         {
-            connection.SendAudio(speech);
+            connection.SendAudio(speech, 0);
         }
 
         // 400 ms of hangover = the 20th silent frame reports the stop.
         for (int i = 0; i < 19; i++)
         {
-            connection.SendAudio(silence);
+            connection.SendAudio(silence, 0);
         }
 
         long before = TimeProvider.System.GetTimestamp();
-        connection.SendAudio(silence);
+        connection.SendAudio(silence, 0);
         long after = TimeProvider.System.GetTimestamp();
         AgentEvent stopped = await connection.Events.NextAsync(AgentEventKind.SpeechStopped);
 

@@ -111,7 +111,7 @@ public sealed class ElevenLabsAgentConnectionTests
         FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
         byte[] frame = AgentTestHarness.Pattern(160, 4);
 
-        Assert.True(connection.SendAudio(frame));
+        Assert.True(connection.SendAudio(frame, 0));
         byte[] received = await connection.Events.ReadAudioAsync(reply.Length);
         // The script consumed the message from the inbox; the session keeps every text frame too.
         JsonElement chunk = JsonDocument.Parse(session.Received.First(m => m.Contains("user_audio_chunk", StringComparison.Ordinal))).RootElement;

@@ -72,7 +72,7 @@ public sealed class OpenAiAgentConnectionTests
         FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
         byte[] frame = AgentTestHarness.Pattern(160, 9);
 
-        Assert.True(connection.SendAudio(frame));
+        Assert.True(connection.SendAudio(frame, 0));
         await connection.Events.NextAsync(AgentEventKind.ResponseStarted);
         byte[] received = await connection.Events.ReadAudioAsync(reply.Length);
         await connection.Events.NextAsync(AgentEventKind.ResponseDone);
@@ -141,7 +141,7 @@ public sealed class OpenAiAgentConnectionTests
         for (int frame = 0; frame < 100; frame++)
         {
             long before = TimeProvider.System.GetTimestamp();
-            Assert.True(connection.SendAudio(new byte[160]));
+            Assert.True(connection.SendAudio(new byte[160], 0));
             if (frame == 74)
             {
                 (beforeFrame75, afterFrame75) = (before, TimeProvider.System.GetTimestamp());
@@ -252,7 +252,7 @@ public sealed class OpenAiAgentConnectionTests
         Assert.Empty(rest);
         Assert.Equal(WebSocketCloseStatus.ProtocolError, status);
         Assert.Equal(1, ((AgentConnectionBase)connection).UnknownEventCount);
-        Assert.False(connection.SendAudio(new byte[160]));
+        Assert.False(connection.SendAudio(new byte[160], 0));
     }
 
     /// <summary>Research §1.6: DTMF has no Realtime event, so it is sent as a user text item followed by response.create.</summary>

@@ -49,7 +49,7 @@ internal sealed class RecordingConsumer : IRtpStreamConsumer
         }
     }
 
-    public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore)
+    public void OnAudio(ReadOnlySpan<byte> payload, uint timestamp, int lostBefore, long arrival)
     {
         lock (_gate)
         {
