@@ -26,7 +26,8 @@ internal sealed partial class SqlCallStore : ICallStore
 
     public async Task UpsertAsync(CallRecord call, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var command = connection.CreateCommand();
         command.CommandText = CallStoreSql.Upsert;
         CallStoreSql.BindRow(command, call, MetricsJson(call.Metrics), DetailJson(call));
@@ -40,7 +41,8 @@ internal sealed partial class SqlCallStore : ICallStore
             return;
         }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         if (_database.Mode == StorageMode.Sqlite)
         {
             // Ten indexes, several keyed by metric values in random order: with SQLite's 2 MB default page cache a

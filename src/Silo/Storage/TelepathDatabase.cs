@@ -13,6 +13,11 @@ public sealed class TelepathDatabase : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string _connectionString;
 
+    // SQLite lets one connection write at a time. A second writer gets SQLITE_BUSY, and Microsoft.Data.Sqlite retries
+    // by sleeping its thread in 150 ms steps: a thread-pool thread the call bridge shares, held for hundreds of
+    // milliseconds now and then. Our writers wait their turn here instead, which holds no thread.
+    private readonly SemaphoreSlim? _sqliteWriteGate;
+
     /// <summary>Creates the handle for <paramref name="mode"/> over <paramref name="connectionString"/>.</summary>
     public TelepathDatabase(StorageMode mode, string connectionString)
     {
@@ -21,6 +26,10 @@ public sealed class TelepathDatabase : IAsyncDisposable
         if (mode == StorageMode.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(connectionString);
+        }
+        else
+        {
+            _sqliteWriteGate = new SemaphoreSlim(1, 1);
         }
     }
 
@@ -43,6 +52,37 @@ public sealed class TelepathDatabase : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Opens a connection for a write; the caller disposes the writer. With SQLite, writers take turns (asynchronously)
+    /// for as long as they hold it; PostgreSQL writers run side by side.
+    /// </summary>
+    public async Task<DatabaseWriter> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        if (_sqliteWriteGate is null)
+        {
+            return new DatabaseWriter(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false), null);
+        }
+
+        await _sqliteWriteGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return new DatabaseWriter(await OpenConnectionAsync(cancellationToken).ConfigureAwait(false), _sqliteWriteGate);
+        }
+        catch
+        {
+            _sqliteWriteGate.Release();
+            throw;
+        }
+    }
+
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _sqliteWriteGate?.Dispose();
+    }
 }

@@ -30,7 +30,8 @@ internal sealed partial class WebhookStore : IWebhookStore
     public async Task InsertEndpointAsync(WebhookEndpointRecord endpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var command = Command(connection, $"INSERT INTO webhook_endpoints ({EndpointColumns}) VALUES (@id, @account, @url, @description, @events, @secret, @status, NULL, NULL, NULL, @created)",
             ("id", endpoint.Id), ("account", endpoint.AccountId), ("url", endpoint.Url), ("description", endpoint.Description),
             ("events", string.Join(',', endpoint.Events)), ("secret", endpoint.Secret), ("status", endpoint.Status), ("created", Ms(endpoint.CreatedAt)));
@@ -49,7 +50,8 @@ internal sealed partial class WebhookStore : IWebhookStore
 
     public async Task UpdateEndpointStatusAsync(string endpointId, string status, DateTimeOffset? failingSince, string? disabledReason, DateTimeOffset? at, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         var sql = status switch
         {
             WebhookEndpointStatus.Deleted => "UPDATE webhook_endpoints SET status = @status, deleted_at = @at WHERE id = @id",
@@ -70,7 +72,8 @@ internal sealed partial class WebhookStore : IWebhookStore
             return queued;
         }
 
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var d in deliveries)
         {
@@ -116,7 +119,8 @@ internal sealed partial class WebhookStore : IWebhookStore
         ArgumentNullException.ThrowIfNull(outcome);
         var result = outcome.Result;
         var error = Trim(result.Error);
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var insert = Command(connection,
             "INSERT INTO webhook_delivery_attempts (delivery_id, attempt, attempted_at, status_code, latency_ms, error) VALUES (@id, @attempt, @at, @code, @latency, @error)",
@@ -144,7 +148,8 @@ internal sealed partial class WebhookStore : IWebhookStore
 
     public async Task<int> FailPendingAsync(string targetId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         await using var command = Command(connection,
             "UPDATE webhook_deliveries SET status = 'failed', last_error = @reason WHERE target_id = @target AND status = 'pending'",
             ("target", targetId), ("reason", reason));
@@ -171,7 +176,8 @@ internal sealed partial class WebhookStore : IWebhookStore
 
     public async Task<bool> ResetForRetryAsync(string deliveryId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var writer = await _database.OpenWriterAsync(cancellationToken).ConfigureAwait(false);
+        var connection = writer.Connection;
         // A manual retry gets one attempt now; if that fails too the delivery settles as failed again (deadline = now),
         // unless it was still inside its original retry window.
         await using var command = Command(connection, """
