@@ -90,10 +90,8 @@ public sealed class CustomAgentConnectionTests
     [Fact]
     public async Task Caller_audio_latency_runs_from_the_rtp_arrival_to_the_socket()
     {
-        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
-        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+        await using IdleAgentCall call = await IdleAgentCall.StartAsync();
+        (IAgentConnection connection, FakeAgentSession session) = (call.Connection, call.Session);
         long fiveMillisecondsAgo = TimeProvider.System.GetTimestamp() - (TimeProvider.System.TimestampFrequency / 200);
 
         Assert.True(connection.SendAudio(AgentTestHarness.Pattern(160, 1), fiveMillisecondsAgo));
@@ -116,10 +114,8 @@ public sealed class CustomAgentConnectionTests
     public async Task Caller_frames_reach_the_bot_in_order_when_sent_faster_than_real_time()
     {
         const int frames = 400;
-        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
-        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+        await using IdleAgentCall call = await IdleAgentCall.StartAsync();
+        (IAgentConnection connection, FakeAgentSession session) = (call.Connection, call.Session);
         byte[] frame = AgentTestHarness.Pattern(160, 3);
 
         int accepted = 0;
@@ -254,10 +250,8 @@ public sealed class CustomAgentConnectionTests
     [Fact]
     public async Task Dtmf_digit_is_forwarded_on_the_inbound_track()
     {
-        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
-        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+        await using IdleAgentCall call = await IdleAgentCall.StartAsync();
+        (IAgentConnection connection, FakeAgentSession session) = (call.Connection, call.Session);
 
         Assert.True(connection.SendDtmf('#'));
         JsonElement dtmf = await session.ReceiveWhereAsync("event", "dtmf", AgentTestHarness.Guard());
@@ -287,10 +281,8 @@ public sealed class CustomAgentConnectionTests
     [Fact]
     public async Task Closing_sends_stop_then_a_normal_close_frame()
     {
-        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
-        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+        await using IdleAgentCall call = await IdleAgentCall.StartAsync();
+        (IAgentConnection connection, FakeAgentSession session) = (call.Connection, call.Session);
 
         await connection.CloseAsync(DisconnectReasons.CallerHangup, CancellationToken.None);
         JsonElement stop = await session.ReceiveWhereAsync("event", "stop", AgentTestHarness.Guard());
@@ -326,5 +318,44 @@ public sealed class CustomAgentConnectionTests
         byte[] expected = new byte[carrierFrame.Length];
         AudioTranscoder.Convert(carrierFrame, carrier, expected, AgentAudioFormat.MuLaw8000);
         return expected;
+    }
+
+    /// <summary>A custom-protocol connection to an agent that only listens, with the agent's side of it.</summary>
+    private sealed class IdleAgentCall : IAsyncDisposable
+    {
+        private readonly FakeAgentServer _server;
+
+        private IdleAgentCall(FakeAgentServer server, IAgentConnection connection, FakeAgentSession session)
+        {
+            _server = server;
+            Connection = connection;
+            Session = session;
+        }
+
+        public IAgentConnection Connection { get; }
+
+        public FakeAgentSession Session { get; }
+
+        public static async Task<IdleAgentCall> StartAsync()
+        {
+            FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+            try
+            {
+                IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+                    AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
+                return new IdleAgentCall(server, connection, await server.NextSessionAsync(AgentTestHarness.Guard()));
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await _server.DisposeAsync();
+        }
     }
 }
