@@ -12,7 +12,7 @@ internal sealed class Dialog
     /// <summary>Creates a dialog from the INVITE that established it (RFC 3261 §12.1.1).</summary>
     public Dialog(SipRequest invite, string localTag, SipSource peer)
     {
-        Id = new DialogId(invite.CallId!, localTag, invite.From?.Tag ?? string.Empty);
+        Id = DialogId.Of(invite, localTag);
         RemoteCSeq = invite.CSeq?.Number ?? 0;
         RemoteTarget = invite.Contact?.Uri ?? invite.From?.Uri;
         Peer = peer;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Telepath.Media.Sip.Message;
 
 namespace Telepath.Media.Sip.Dialogs;
 
@@ -21,13 +22,12 @@ internal static class DtmfRelay
     {
         digit = '\0';
         durationMs = DefaultDurationMs;
-        string? type = contentType?.Split(';')[0].Trim();
-        if (string.Equals(type, ContentType, StringComparison.OrdinalIgnoreCase))
+        if (MediaType.Is(contentType, ContentType))
         {
             return TryParseRelay(body, out digit, out durationMs);
         }
 
-        if (!string.Equals(type, BareContentType, StringComparison.OrdinalIgnoreCase))
+        if (!MediaType.Is(contentType, BareContentType))
         {
             return false;
         }

@@ -28,7 +28,7 @@ internal static class SessionBody
 
         // RFC 3261 §7.4.1 requires Content-Type on a non-empty body (the validator enforces it); treat a bare one as SDP.
         string? contentType = message.ContentType;
-        if (contentType is null || IsType(contentType, SdpType))
+        if (contentType is null || MediaType.Is(contentType, SdpType))
         {
             sdp = message.Body;
             return true;
@@ -81,7 +81,7 @@ internal static class SessionBody
             ReadOnlySpan<byte> whole = span[headersStart..Math.Max(headersStart, contentEnd)];
             int blank = whole.IndexOf("\r\n\r\n"u8);
             ReadOnlySpan<byte> headers = blank < 0 ? whole : whole[..blank];
-            if (blank >= 0 && PartType(headers) is string partType && IsType(partType, type))
+            if (blank >= 0 && MediaType.Is(PartType(headers), type))
             {
                 int bodyStart = headersStart + blank + 4;
                 part = body[bodyStart..Math.Max(bodyStart, contentEnd)];
@@ -107,13 +107,6 @@ internal static class SessionBody
         }
 
         return null;
-    }
-
-    private static bool IsType(string contentType, string type)
-    {
-        ReadOnlySpan<char> media = contentType.AsSpan();
-        int semicolon = media.IndexOf(';');
-        return (semicolon < 0 ? media : media[..semicolon]).Trim(" \t").Equals(type, StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? Boundary(string contentType)

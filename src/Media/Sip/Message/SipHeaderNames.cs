@@ -39,11 +39,20 @@ internal static class SipHeaderNames
     /// <summary>Max-Forwards.</summary>
     public const string MaxForwards = "Max-Forwards";
 
+    /// <summary>Min-SE (RFC 4028).</summary>
+    public const string MinSE = "Min-SE";
+
     /// <summary>Proxy-Authenticate.</summary>
     public const string ProxyAuthenticate = "Proxy-Authenticate";
 
     /// <summary>Proxy-Authorization.</summary>
     public const string ProxyAuthorization = "Proxy-Authorization";
+
+    /// <summary>RAck (RFC 3262).</summary>
+    public const string RAck = "RAck";
+
+    /// <summary>Reason (RFC 3326).</summary>
+    public const string Reason = "Reason";
 
     /// <summary>Record-Route.</summary>
     public const string RecordRoute = "Record-Route";
@@ -54,8 +63,14 @@ internal static class SipHeaderNames
     /// <summary>Route.</summary>
     public const string Route = "Route";
 
+    /// <summary>RSeq (RFC 3262).</summary>
+    public const string RSeq = "RSeq";
+
     /// <summary>Server.</summary>
     public const string Server = "Server";
+
+    /// <summary>Session-Expires (RFC 4028, compact <c>x</c>).</summary>
+    public const string SessionExpires = "Session-Expires";
 
     /// <summary>Supported (compact <c>k</c>).</summary>
     public const string Supported = "Supported";
@@ -119,7 +134,7 @@ internal static class SipHeaderNames
         Via or Contact or Route or RecordRoute or Allow or Supported or Require or Unsupported or Accept
             or "Proxy-Require" or "Accept-Encoding" or "Accept-Language" or "Allow-Events" or "Content-Encoding"
             or "Content-Language" or "In-Reply-To" or "Path" or "Service-Route" or "P-Asserted-Identity"
-            or "Alert-Info" or "Call-Info" or "Error-Info" or "Warning" or "Reason" or "Privacy" => true,
+            or "Alert-Info" or "Call-Info" or "Error-Info" or "Warning" or Reason or "Privacy" => true,
         _ => false,
     };
 
@@ -131,11 +146,11 @@ internal static class SipHeaderNames
             "Authentication-Info", Authorization, CallId, "Call-Info", Contact, "Content-Disposition",
             "Content-Encoding", "Content-Language", ContentLength, ContentType, CSeq, "Date", "Diversion",
             "Error-Info", "Event", "Expires", From, "Identity", "In-Reply-To", MaxForwards, "Min-Expires",
-            "Min-SE", "MIME-Version", "Organization", "P-Asserted-Identity", "P-Preferred-Identity", "Path",
-            "Priority", "Privacy", ProxyAuthenticate, ProxyAuthorization, "Proxy-Require", "RAck", "Reason",
+            MinSE, "MIME-Version", "Organization", "P-Asserted-Identity", "P-Preferred-Identity", "Path",
+            "Priority", "Privacy", ProxyAuthenticate, ProxyAuthorization, "Proxy-Require", RAck, Reason,
             RecordRoute, "Refer-To", "Referred-By", "Reject-Contact", "Replaces", "Reply-To",
-            "Request-Disposition", Require, "Retry-After", Route, "RSeq", Server, "Service-Route",
-            "Session-Expires", "Subject", "Subscription-State", Supported, Timestamp, To, Unsupported,
+            "Request-Disposition", Require, "Retry-After", Route, RSeq, Server, "Service-Route",
+            SessionExpires, "Subject", "Subscription-State", Supported, Timestamp, To, Unsupported,
             UserAgent, Via, "Warning", WwwAuthenticate,
         ];
 
@@ -158,7 +173,7 @@ internal static class SipHeaderNames
         table["o"] = "Event";
         table["r"] = "Refer-To";
         table["u"] = "Allow-Events";
-        table["x"] = "Session-Expires";
+        table["x"] = SessionExpires;
         table["y"] = "Identity";
         table["b"] = "Referred-By";
         table["a"] = "Accept-Contact";

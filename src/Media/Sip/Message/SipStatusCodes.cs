@@ -45,8 +45,14 @@ internal static class SipStatusCodes
     /// <summary>420 Bad Extension.</summary>
     public const int BadExtension = 420;
 
+    /// <summary>422 Session Interval Too Small (RFC 4028).</summary>
+    public const int SessionIntervalTooSmall = 422;
+
     /// <summary>481 Call/Transaction Does Not Exist.</summary>
     public const int CallOrTransactionDoesNotExist = 481;
+
+    /// <summary>482 Loop Detected.</summary>
+    public const int LoopDetected = 482;
 
     /// <summary>486 Busy Here.</summary>
     public const int BusyHere = 486;
@@ -56,6 +62,9 @@ internal static class SipStatusCodes
 
     /// <summary>488 Not Acceptable Here.</summary>
     public const int NotAcceptableHere = 488;
+
+    /// <summary>491 Request Pending (RFC 3261 §14.2).</summary>
+    public const int RequestPending = 491;
 
     /// <summary>500 Server Internal Error.</summary>
     public const int ServerInternalError = 500;

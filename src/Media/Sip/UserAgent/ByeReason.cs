@@ -4,14 +4,11 @@ using Telepath.Media.Edge;
 namespace Telepath.Media.Sip.UserAgent;
 
 /// <summary>
-/// The Reason header (RFC 3326) on the BYEs we send: a Q.850 cause a carrier's switch can map to its own release
+/// The <see cref="Message.SipHeaderNames.Reason"/> header (RFC 3326) on the BYEs we send: a Q.850 cause a carrier's switch can map to its own release
 /// codes, and our disconnect reason as the text, so their trace says why Telepath hung up.
 /// </summary>
 internal static class ByeReason
 {
-    /// <summary>The header name.</summary>
-    public const string HeaderName = "Reason";
-
     /// <summary>The header value for <paramref name="disconnectReason"/>, e.g. <c>Q.850;cause=16;text="agent_hangup"</c>.</summary>
     public static string For(string disconnectReason)
     {

@@ -12,10 +12,6 @@ internal sealed class SessionTimerNegotiator
     /// <summary>RFC 4028 §4: the smallest interval anyone may use, and the Min-SE assumed when a request has none.</summary>
     public const uint AbsoluteMinimumSeconds = 90;
 
-    private const string MinSeHeader = "Min-SE";
-    private const string SessionExpiresHeaderName = "Session-Expires";
-    private const string AllowUpdate = "UPDATE";
-
     private readonly uint _preferredSeconds;
     private readonly uint _minimumSeconds;
 
@@ -36,7 +32,7 @@ internal sealed class SessionTimerNegotiator
         ArgumentNullException.ThrowIfNull(request);
         bool supports = SipOptionTags.Lists(request, SipOptionTags.Timer);
         uint requestMinimum = AbsoluteMinimumSeconds;
-        if (request.Headers.Get(MinSeHeader) is string minSe)
+        if (request.Headers.Get(SipHeaderNames.MinSE) is string minSe)
         {
             if (!SessionExpiresHeader.TryParse(minSe, out SessionExpiresHeader parsedMinimum))
             {
@@ -47,7 +43,7 @@ internal sealed class SessionTimerNegotiator
         }
 
         uint floor = Math.Max(requestMinimum, _minimumSeconds);
-        if (request.Headers.Get(SessionExpiresHeaderName) is not string text)
+        if (request.Headers.Get(SipHeaderNames.SessionExpires) is not string text)
         {
             // §9: without Session-Expires the UAS may still ask for a timer, but only a caller that supports the
             // extension can be made the refresher; we do not volunteer to refresh on behalf of one that does not.
@@ -89,7 +85,7 @@ internal sealed class SessionTimerNegotiator
     {
         foreach (string method in request.Headers.GetValues(SipHeaderNames.Allow))
         {
-            if (string.Equals(method, AllowUpdate, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(method, SipMethod.Update.Name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

@@ -13,8 +13,6 @@ namespace Telepath.Media.Sip.UserAgent;
 /// </summary>
 internal sealed partial class SipUserAgentServer
 {
-    private const int RequestPending = 491;
-
     /// <summary>
     /// Prepares the initial offer for an INVITE without SDP. The handler gets provisional audio (our first codec, no
     /// remote address yet, so symmetric RTP latches on the first packet); the answer in the ACK then updates it.
@@ -57,7 +55,7 @@ internal sealed partial class SipUserAgentServer
         }
 
         LogOfferPending(_logger, call.CallId!, transaction.Request.Method.Name);
-        Respond(call, transaction, RequestPending, null);
+        Respond(call, transaction, SipStatusCodes.RequestPending, null);
         return true;
     }
 

@@ -43,7 +43,7 @@ internal sealed partial class SipUserAgentServer
             SipResponse ok = SipResponseBuilder.Create(invite.Request, SipStatusCodes.Ok, null, call.LocalTag);
             ok.Headers.Add(SipHeaderNames.Contact, ContactFor(invite.Source));
             WithCapabilities(ok);
-            ok.SetBody(SdpContentType, SdpWriter.WriteUtf8(call.LocalDescription));
+            ok.SetBody(SessionBody.SdpType, SdpWriter.WriteUtf8(call.LocalDescription));
             StartSessionTimer(call, call.SessionTimer, ok);
             var dialog = new Dialog(invite.Request, call.LocalTag, invite.Source);
             call.Dialog = dialog;
@@ -105,11 +105,11 @@ internal sealed partial class SipUserAgentServer
     private void OnInDialogRequest(SipRequest request, TransactionKey key, SipSource source, string toTag, SessionTimerDecision timer)
     {
         ServerTransaction transaction = AddServerTransaction(request, key, source);
-        var id = new DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty);
+        var id = DialogId.Of(request, toTag);
         if (!_dialogs.TryGetValue(id, out IncomingCall? call) && request.Method == SipMethod.Prack && _earlyDialogs.TryGetValue(id, out IncomingCall? early))
         {
             // RFC 3262 §3: the PRACK arrives in the early dialog our reliable 180 created.
-            early.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+            TraceReceived(early, request, source);
             OnPrack(early, transaction);
             return;
         }
@@ -122,7 +122,7 @@ internal sealed partial class SipUserAgentServer
         }
 
         Dialog dialog = call.Dialog!;
-        call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+        TraceReceived(call, request, source);
         if (!dialog.TryAcceptRemoteCSeq(request))
         {
             // RFC 3261 §12.2.2: a lower CSeq than the last one is out of order.
@@ -196,7 +196,7 @@ internal sealed partial class SipUserAgentServer
         ok.Headers.Add(SipHeaderNames.Contact, ContactFor(source));
         if (answer is not null)
         {
-            ok.SetBody(SdpContentType, SdpWriter.WriteUtf8(answer));
+            ok.SetBody(SessionBody.SdpType, SdpWriter.WriteUtf8(answer));
         }
 
         // RFC 4028 §9: every accepted re-INVITE or UPDATE is a refresh and renegotiates the timer.
@@ -222,7 +222,7 @@ internal sealed partial class SipUserAgentServer
     }
 
     private void SendBye(IncomingCall call, string reason) =>
-        SendInDialogRequest(call, SipMethod.Bye, request => request.Headers.Add(ByeReason.HeaderName, ByeReason.For(reason)));
+        SendInDialogRequest(call, SipMethod.Bye, request => request.Headers.Add(SipHeaderNames.Reason, ByeReason.For(reason)));
 
     /// <summary>Sends a request of ours inside the call's dialog (RFC 3261 §12.2.1.1) and returns its transaction. Under the gate.</summary>
     private ClientNonInviteTransaction SendInDialogRequest(IncomingCall call, SipMethod method, Action<SipRequest>? addHeaders)

@@ -15,9 +15,6 @@ namespace Telepath.Media.Sip.UserAgent;
 /// </summary>
 internal sealed partial class SipUserAgentServer
 {
-    private const string RSeqHeader = "RSeq";
-    private const string RAckHeaderName = "RAck";
-
     private static readonly Action<object?> s_onReliableTimer = static s => ((IncomingCall)s!).Owner.OnReliableProvisionalTimer((IncomingCall)s!);
 
     private readonly Dictionary<DialogId, IncomingCall> _earlyDialogs = [];
@@ -31,7 +28,7 @@ internal sealed partial class SipUserAgentServer
         uint rseq = (uint)RandomNumberGenerator.GetInt32(1, int.MaxValue);
         SipResponse ringing = SipResponseBuilder.Create(invite.Request, SipStatusCodes.Ringing, null, call.LocalTag);
         ringing.Headers.Add(SipHeaderNames.Require, SipOptionTags.ReliableProvisional);
-        ringing.Headers.Add(RSeqHeader, rseq.ToString(CultureInfo.InvariantCulture));
+        ringing.Headers.Add(SipHeaderNames.RSeq, rseq.ToString(CultureInfo.InvariantCulture));
 
         // The 180 creates an early dialog whose PRACK needs our Contact (RFC 3261 §12.1.1).
         ringing.Headers.Add(SipHeaderNames.Contact, ContactFor(invite.Source));
@@ -82,7 +79,7 @@ internal sealed partial class SipUserAgentServer
     private void OnPrack(IncomingCall call, ServerTransaction transaction)
     {
         if (call.ReliableProvisional is { } pending
-            && RAckHeader.TryParse(transaction.Request.Headers.Get(RAckHeaderName), out RAckHeader rack)
+            && RAckHeader.TryParse(transaction.Request.Headers.Get(SipHeaderNames.RAck), out RAckHeader rack)
             && rack.RSeq == pending.RSeq && rack.CSeq == pending.InviteCSeq && rack.Method == SipMethod.Invite)
         {
             StopReliableProvisional(call);
@@ -107,6 +104,5 @@ internal sealed partial class SipUserAgentServer
     }
 
     /// <summary>The early dialog a reliable 180 creates: the INVITE's Call-ID and From tag with our To tag.</summary>
-    private static DialogId EarlyDialogId(IncomingCall call) =>
-        new(call.SipCallId, call.LocalTag, call.InviteTransaction.Request.From?.Tag ?? string.Empty);
+    private static DialogId EarlyDialogId(IncomingCall call) => DialogId.Of(call.InviteTransaction.Request, call.LocalTag);
 }

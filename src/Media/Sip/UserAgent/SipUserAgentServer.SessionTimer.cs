@@ -15,9 +15,6 @@ namespace Telepath.Media.Sip.UserAgent;
 /// </summary>
 internal sealed partial class SipUserAgentServer
 {
-    private const string SessionExpiresHeader = "Session-Expires";
-    private const string MinSeHeader = "Min-SE";
-    private const int SessionIntervalTooSmall = 422;
     private const int RefreshRetrySeconds = 10;
 
     private static readonly Action<object?> s_onSessionTimer = static s => ((IncomingCall)s!).Owner.OnSessionTimer((IncomingCall)s!);
@@ -42,8 +39,8 @@ internal sealed partial class SipUserAgentServer
             timer = _sessionTimers.Decide(request);
             if (timer.Kind == SessionTimerDecisionKind.TooSmall)
             {
-                refusal = SipResponseBuilder.Create(request, SessionIntervalTooSmall, null, toTag);
-                refusal.Headers.Add(MinSeHeader, timer.Seconds.ToString(CultureInfo.InvariantCulture));
+                refusal = SipResponseBuilder.Create(request, SipStatusCodes.SessionIntervalTooSmall, null, toTag);
+                refusal.Headers.Add(SipHeaderNames.MinSE, timer.Seconds.ToString(CultureInfo.InvariantCulture));
             }
             else if (timer.Kind == SessionTimerDecisionKind.Malformed)
             {
@@ -58,9 +55,9 @@ internal sealed partial class SipUserAgentServer
 
         // Inside a dialog the refusal belongs to the call's trace, like every other in-dialog exchange.
         IncomingCall? call = null;
-        if (request.To?.Tag is not null && _dialogs.TryGetValue(new Dialogs.DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty), out call))
+        if (request.To?.Tag is not null && _dialogs.TryGetValue(Dialogs.DialogId.Of(request, toTag), out call))
         {
-            call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+            TraceReceived(call, request, source);
         }
 
         Send(call, AddServerTransaction(request, key, source), refusal);
@@ -81,7 +78,7 @@ internal sealed partial class SipUserAgentServer
             return;
         }
 
-        ok.Headers.Add(SessionExpiresHeader, timer.Header.ToString());
+        ok.Headers.Add(SipHeaderNames.SessionExpires, timer.Header.ToString());
         if (!ok.Headers.Contains(SipHeaderNames.Supported))
         {
             // A refresh's 2xx says we support timers just as the first one did.
@@ -139,8 +136,8 @@ internal sealed partial class SipUserAgentServer
         SessionTimerDecision timer = call.SessionTimer;
         ClientNonInviteTransaction update = SendInDialogRequest(call, SipMethod.Update, request =>
         {
-            request.Headers.Add(SessionExpiresHeader, timer.Header.ToString());
-            request.Headers.Add(MinSeHeader, _sessionTimers.MinimumSeconds.ToString(CultureInfo.InvariantCulture));
+            request.Headers.Add(SipHeaderNames.SessionExpires, timer.Header.ToString());
+            request.Headers.Add(SipHeaderNames.MinSE, _sessionTimers.MinimumSeconds.ToString(CultureInfo.InvariantCulture));
             request.Headers.Add(SipHeaderNames.Supported, SipOptionTags.Supported);
 
             // RFC 3311 §5.1: UPDATE is a target refresh request and carries our Contact.
@@ -160,7 +157,7 @@ internal sealed partial class SipUserAgentServer
         if (status is >= 200 and < 300)
         {
             // §7.2 applied to our refresh: the answer may shorten the interval or hand the refresh back.
-            if (response!.Headers.Get(SessionExpiresHeader) is string text && Message.SessionExpiresHeader.TryParse(text, out Message.SessionExpiresHeader answered)
+            if (response!.Headers.Get(SipHeaderNames.SessionExpires) is string text && SessionExpiresHeader.TryParse(text, out SessionExpiresHeader answered)
                 && answered.Seconds >= SessionTimerNegotiator.AbsoluteMinimumSeconds)
             {
                 call.SessionTimer = new SessionTimerDecision(SessionTimerDecisionKind.Use, answered.Seconds, answered.Refresher ?? SessionRefresher.Uas);
@@ -179,8 +176,8 @@ internal sealed partial class SipUserAgentServer
             return;
         }
 
-        if (status == SessionIntervalTooSmall && response!.Headers.Get(MinSeHeader) is string minSe
-            && Message.SessionExpiresHeader.TryParse(minSe, out Message.SessionExpiresHeader minimum) && minimum.Seconds > call.SessionTimer.Seconds)
+        if (status == SipStatusCodes.SessionIntervalTooSmall && response!.Headers.Get(SipHeaderNames.MinSE) is string minSe
+            && SessionExpiresHeader.TryParse(minSe, out SessionExpiresHeader minimum) && minimum.Seconds > call.SessionTimer.Seconds)
         {
             // §7.3: retry at once with the peer's minimum.
             call.SessionTimer = call.SessionTimer with { Seconds = minimum.Seconds };

@@ -28,11 +28,9 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
     /// <summary>The bodies we understand (the Accept header).</summary>
     public const string AcceptedTypes = "application/sdp, application/dtmf-relay, application/dtmf, multipart/mixed";
 
-    private const string SdpContentType = "application/sdp";
     private const string RetryAfterHeader = "Retry-After";
     private const string WarningHeader = "Warning";
     private const int TemporarilyUnavailable = 480;
-    private const int LoopDetected = 482;
 
     private readonly SipOptions _options;
     private readonly TransactionContext _context;
@@ -248,10 +246,9 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
 
     private IncomingCall CreateCall(SipRequest request, TransactionKey key, SipSource source)
     {
-        var transaction = new ServerInviteTransaction(_context, key, request, source);
-        _table.Add(transaction);
+        var transaction = (ServerInviteTransaction)AddServerTransaction(request, key, source);
         var call = new IncomingCall(this, transaction, _timeProvider.GetTimestamp());
-        call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+        TraceReceived(call, request, source);
 
         // RFC 3261 §17.2.1: answer 100 Trying at once; admission may wait on the directory.
         Respond(call, transaction, SipStatusCodes.Trying, null);
@@ -277,9 +274,13 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
             return false;
         }
 
-        Respond(null, AddServerTransaction(request, key, source), LoopDetected, null);
+        Respond(null, AddServerTransaction(request, key, source), SipStatusCodes.LoopDetected, null);
         return true;
     }
+
+    /// <summary>Adds a request the peer sent to the call's SIP trace.</summary>
+    private void TraceReceived(IncomingCall call, SipRequest request, SipSource source) =>
+        call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
 
     /// <summary>Creates the server transaction for a new request (INVITE or not) and tracks it. Under the gate.</summary>
     private ServerTransaction AddServerTransaction(SipRequest request, TransactionKey key, SipSource source)
@@ -293,8 +294,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
 
     private void OnOutOfDialogRequest(SipRequest request, TransactionKey key, SipSource source)
     {
-        var transaction = new ServerNonInviteTransaction(_context, key, request, source);
-        _table.Add(transaction);
+        ServerTransaction transaction = AddServerTransaction(request, key, source);
         if (request.Method == SipMethod.Options)
         {
             // RFC 3261 §11.2: capabilities; a keep-alive ping from a carrier gets the same answer.
@@ -316,8 +316,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
 
     private void OnCancel(SipRequest request, TransactionKey key, SipSource source)
     {
-        var transaction = new ServerNonInviteTransaction(_context, key, request, source);
-        _table.Add(transaction);
+        ServerTransaction transaction = AddServerTransaction(request, key, source);
 
         // RFC 3261 §9.2: a CANCEL matches the INVITE transaction with the same branch; none → 481.
         if (!_table.TryGetServer(key.ForInvite(), out ServerTransaction? invite))
@@ -334,7 +333,7 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
             return;
         }
 
-        call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+        TraceReceived(call, request, source);
         call.Trace.Add(_timeProvider.GetUtcNow(), true, source.Peer.EndPoint.ToString(), sent.Span);
 
         // RFC 3261 §9.2: the INVITE itself then gets 487 Request Terminated.
@@ -353,9 +352,9 @@ internal sealed partial class SipUserAgentServer : ISipMessageSink
         }
 
         // RFC 3261 §13.3.1.4: the ACK of a 2xx is its own transaction and is matched by the dialog.
-        if (request.To?.Tag is string toTag && _dialogs.TryGetValue(new DialogId(request.CallId!, toTag, request.From?.Tag ?? string.Empty), out IncomingCall? call))
+        if (request.To?.Tag is string toTag && _dialogs.TryGetValue(DialogId.Of(request, toTag), out IncomingCall? call))
         {
-            call.Trace.Add(_timeProvider.GetUtcNow(), false, source.Peer.EndPoint.ToString(), SipWriter.ToBytes(request));
+            TraceReceived(call, request, source);
             call.AwaitingAck?.OnAck();
             call.AwaitingAck = null;
             OnAnswerInAck(call, request);
