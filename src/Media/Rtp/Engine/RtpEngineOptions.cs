@@ -55,7 +55,6 @@ internal sealed class RtpEngineOptions
     /// </summary>
     public bool KernelArrivalTimestamps { get; set; }
 
-
     /// <summary>Gets or sets the socket receive buffer size per RTP socket in bytes.</summary>
     public int SocketReceiveBufferBytes { get; set; } = 128 * 1024;
 }

@@ -163,8 +163,9 @@ internal sealed partial class RtpStream
             ReadOnlySpan<byte> payload = _popBuffer.AsSpan(0, frame.PayloadLength);
             if (frame.PayloadType == _settings.PayloadType)
             {
-                // Recorded after the callback so the figure covers the consumer's hand-off too (the bridge's
-                // carrier → agent gateway processing: arrival → frame queued for the agent's socket).
+                // Recorded after the callback so the engine's figure covers the consumer's hand-off too (for the
+                // bridge: arrival → frame queued for the agent's socket). The call's gateway processing runs on to the
+                // socket itself and is the agent connection's (IAgentConnection.CallerAudioLatency).
                 Deliver(payload, frame.Timestamp, frame.LostBefore, arrival);
                 _receiveLatency.RecordElapsed(arrival, _time.GetTimestamp());
             }
