@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Telepath.TestKit.Agents;
+using Telepath.TestKit.Network;
 using Telepath.TestKit.Sip;
 
 namespace Telepath.Api.Tests.EndToEnd;
@@ -97,7 +98,7 @@ public sealed class CallSignallingEndToEndTests
             Assert.Equal(180, SipTestCaller.Status(ringing));
             Assert.Equal(200, SipTestCaller.Status(cancelled));
             Assert.Equal(487, SipTestCaller.Status(final));
-            Assert.True(await ClosedByPeerAsync(agentSide), "the silo closed its half-open agent connection");
+            Assert.True(await PeerClose.ClosedByPeerAsync(agentSide.Client, TimeSpan.FromSeconds(10)), "the silo closed its half-open agent connection");
             var record = await call.FinalRecordAsync();
             Assert.Equal("failed", record.GetProperty("status").GetString());
             Assert.Equal("cancelled", record.GetProperty("disconnect_reason").GetString());
@@ -105,31 +106,6 @@ public sealed class CallSignallingEndToEndTests
         finally
         {
             listener.Stop();
-        }
-    }
-
-    /// <summary>Reads (the upgrade request) until the peer closes: true on end of stream or reset, false when the guard expires.</summary>
-    private static async Task<bool> ClosedByPeerAsync(TcpClient client)
-    {
-        var buffer = new byte[4096];
-        var stream = client.GetStream();
-        var guard = SiloCall.Guard();
-        try
-        {
-            while (await stream.ReadAsync(buffer, guard) > 0)
-            {
-                // The HTTP upgrade request; never answered.
-            }
-
-            return true;
-        }
-        catch (IOException)
-        {
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Telepath.Media.Agents;
 using Telepath.Media.Edge;
 using Telepath.TestKit.Agents;
+using Telepath.TestKit.Network;
 
 namespace Telepath.Media.Tests.Agents;
 
@@ -155,7 +156,7 @@ public sealed class AgentConnectorTests
                 {
                     if (!ours.Contains(((IPEndPoint)connection.RemoteEndPoint!).Port))
                     {
-                        Assert.True(await ClosedByPeerAsync(connection), "the dialer's abandoned connection was closed");
+                        Assert.True(await PeerClose.ClosedByPeerAsync(connection, TimeSpan.FromSeconds(3)), "the dialer's abandoned connection was closed");
                     }
                 }
             }
@@ -180,30 +181,6 @@ public sealed class AgentConnectorTests
 
         Assert.Equal(AgentConnectStatus.Misconfigured, result.Status);
         Assert.Null(result.Connection);
-    }
-
-    /// <summary>Reads until the peer closes: true on end of stream or reset, false if it stays open for 3 s.</summary>
-    private static async Task<bool> ClosedByPeerAsync(Socket connection)
-    {
-        var buffer = new byte[4096];
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-        try
-        {
-            while (await connection.ReceiveAsync(buffer, SocketFlags.None, guard.Token) > 0)
-            {
-                // An upgrade request would be a bug of its own; keep reading to the close.
-            }
-
-            return true;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     /// <summary>A loopback port nobody listens on (bound, then released).</summary>
