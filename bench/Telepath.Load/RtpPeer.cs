@@ -24,7 +24,7 @@ internal sealed class RtpPeer : IDisposable
     private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly byte[] _packet = new byte[172];
     private readonly SocketAsyncEventArgs _receive = new();
-    private readonly KernelArrivalClock _arrivalClock = new(TimeProvider.System);
+    private readonly KernelArrivalClock? _arrivalClock = KernelArrivalClock.IsSupported ? new KernelArrivalClock(TimeProvider.System) : null;
     private readonly LongConcurrentHistogram _histogram;
     private readonly ProbeRecorder? _probe;
     private readonly long[] _recentBurstArrivals = new long[RecentBurstFrames];
@@ -46,11 +46,7 @@ internal sealed class RtpPeer : IDisposable
         _packet.AsSpan(PayloadOffset).Fill(ProbePayload.Silence);
         _socket.ReceiveBufferSize = 256 * 1024;
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        if (KernelArrivalClock.IsSupported)
-        {
-            _arrivalClock.Enable(_socket);
-        }
-
+        _arrivalClock?.Enable(_socket);
         _receive.SetBuffer(new byte[2048], 0, 2048);
         _receive.RemoteEndPoint = new IPEndPoint(IPAddress.Any, 0);
         _receive.Completed += (_, e) =>
@@ -130,11 +126,8 @@ internal sealed class RtpPeer : IDisposable
         }
 
         // One receive at a time per phone, so the clock's buffer is never shared.
-        long arrival = Stopwatch.GetTimestamp();
-        if (KernelArrivalClock.IsSupported)
-        {
-            arrival = _arrivalClock.ArrivalOf(_socket, arrival);
-        }
+        long now = Stopwatch.GetTimestamp();
+        long arrival = _arrivalClock?.ArrivalOf(_socket, now) ?? now;
 
         ReadOnlySpan<byte> packet = e.Buffer.AsSpan(0, e.BytesTransferred);
         if (packet.Length < PayloadOffset + ProbePayload.Length)
