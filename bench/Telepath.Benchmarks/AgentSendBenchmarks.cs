@@ -8,7 +8,7 @@ namespace Telepath.Benchmarks;
 /// <summary>
 /// Caller audio, one 20 ms frame: <c>SendAudio</c> (transcode if needed, energy VAD where used, JSON + base64 into
 /// the reused writer, copy into a pooled buffer, queue) plus taking it off the queue and returning the buffer, as the
-/// send loop does. Goal: 0 B per frame.
+/// send pump does. Goal: 0 B per frame.
 /// </summary>
 [MemoryDiagnoser]
 public class AgentSendBenchmarks

@@ -11,7 +11,7 @@ internal static class BridgeBargeInScenario
 {
     public static async Task RunAsync(ScenarioArguments arguments)
     {
-        BridgeLoad load = await BridgeLoad.StartAsync(arguments.Concurrency, "barge-in");
+        BridgeLoad load = await BridgeLoad.StartAsync(arguments.Concurrency, "barge-in", arguments.Epoll);
         await using (load)
         {
             BridgeWindow window = await load.MeasureAsync(arguments.Seconds);

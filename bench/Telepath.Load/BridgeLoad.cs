@@ -58,7 +58,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
 
     private RtpEngine Engine => _silo.Services.GetRequiredService<RtpEngine>();
 
-    public static async Task<BridgeLoad> StartAsync(int calls, string agentMode)
+    public static async Task<BridgeLoad> StartAsync(int calls, string agentMode, bool epoll)
     {
         ProbeAgentProcess agent = await ProbeAgentProcess.StartAsync(agentMode);
         LoadSilo silo = await LoadSilo.StartAsync(
@@ -66,6 +66,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
             "--Telepath:Sip:Tcp=false",
             "--Telepath:Rtp:PortRangeStart=30000",
             "--Telepath:Rtp:KernelArrivalTimestamps=true",
+            "--Telepath:Rtp:EpollReceive=" + (epoll ? "true" : "false"),
             "--Telepath:Rtp:PortRangeEnd=" + (30000 + (calls * 2) + 400).ToString(CultureInfo.InvariantCulture));
         (string username, string password) = await CallRecordFigures.CreateTrunkAsync(silo, agent.WebSocketUrl);
         IPEndPoint sip = silo.Services.GetRequiredService<MediaEngine>().SipEndPoints[0];
@@ -173,7 +174,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
     public void PrintCommon(string scenario, int seconds, BridgeWindow window)
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"{scenario} calls={Peers.Length} established={Established} {seconds} s measured, {Environment.ProcessorCount} cores shared by silo, probe agent process and generator"));
+            $"{scenario} calls={Peers.Length} established={Established} {seconds} s measured, {Environment.ProcessorCount} cores shared by silo, probe agent process and generator, RTP receive {(Engine.ReceiveLoop is null ? "socket async" : "epoll thread")}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  call setup (INVITE -> 401 -> INVITE -> 200, agent connect included): p50 {Setup.GetValueAtPercentile(50) / 1000.0:0.0} ms, p99 {Setup.GetValueAtPercentile(99) / 1000.0:0.0} ms"));
         Console.WriteLine("  engine's own figures (in process, every stream):");

@@ -12,7 +12,7 @@ internal static class BridgeRelayScenario
 {
     public static async Task RunAsync(ScenarioArguments arguments)
     {
-        BridgeLoad load = await BridgeLoad.StartAsync(arguments.Concurrency, "echo");
+        BridgeLoad load = await BridgeLoad.StartAsync(arguments.Concurrency, "echo", arguments.Epoll);
         await using (load)
         {
             BridgeWindow window = await load.MeasureAsync(arguments.Seconds);

@@ -5,7 +5,7 @@ namespace Telepath.Load;
 /// <summary>Bounds of a load run: every run stops by itself.</summary>
 /// <param name="Seconds">Measured seconds per phase (after a warm-up of a fifth of that).</param>
 /// <param name="Concurrency">Requests in flight at once.</param>
-/// <param name="Epoll">rtp-relay: receive on the engine's epoll thread (<c>--epoll 1</c>) instead of socket async receives.</param>
+/// <param name="Epoll">rtp-relay and the bridge scenarios: receive on the engine's epoll thread (<c>--epoll 1</c>) instead of socket async receives.</param>
 internal sealed record ScenarioArguments(int Seconds, int Concurrency, bool Epoll = false)
 {
     public static ScenarioArguments Parse(string[] args)

@@ -8,8 +8,9 @@ using Telepath.Media.Rtp.Engine;
 namespace Telepath.Media.Agents;
 
 /// <summary>
-/// The WebSocket plumbing every adapter shares: one receive loop per connection (no task per message), one send loop
-/// draining a bounded queue of pooled messages (one send at a time), the event channel, and a single shutdown path
+/// The WebSocket plumbing every adapter shares: one receive loop per connection (no task per message), one
+/// <see cref="AgentSendPump"/> writing a bounded queue of pooled messages (one send at a time, on the queuing thread
+/// when the socket takes it at once), the event channel, and a single shutdown path
 /// that turns every failure into a final <see cref="AgentEventKind.Error"/> or <see cref="AgentEventKind.Hangup"/>
 /// event and a close frame, so no exception ever reaches the bridge.
 /// </summary>
@@ -21,10 +22,9 @@ internal abstract class AgentConnectionBase : IAgentConnection
     private readonly AgentOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Channel<AgentEvent> _events;
-    private readonly Channel<OutgoingMessage> _outgoing;
+    private readonly AgentSendPump _outgoing;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly LatencyHistogram _callerAudioLatency;
-    private Task _sendLoop = Task.CompletedTask;
     private Task _receiveLoop = Task.CompletedTask;
     private int _finished;
     private long _unknownEvents;
@@ -41,12 +41,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
         Logger = logger;
         _callerAudioLatency = new LatencyHistogram(timeProvider.TimestampFrequency);
         _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
-        _outgoing = Channel.CreateBounded<OutgoingMessage>(new BoundedChannelOptions(options.SendQueueCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _outgoing = new AgentSendPump(socket, options.SendQueueCapacity, _callerAudioLatency, timeProvider);
     }
 
     /// <inheritdoc />
@@ -70,8 +65,8 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <summary>Gets the number of agent audio chunks dropped (stale after a barge-in, or over the buffer cap).</summary>
     public long DroppedChunkCount => Interlocked.Read(ref _droppedChunks);
 
-    /// <summary>Gets the exception that stopped the send loop, if any (diagnostics and tests).</summary>
-    public Exception? SendFailure { get; private set; }
+    /// <summary>Gets the exception that stopped sending, if any (diagnostics and tests).</summary>
+    public Exception? SendFailure => _outgoing.Failure;
 
     /// <summary>Gets the WebSocket state (diagnostics and tests).</summary>
     public WebSocketState SocketState => _socket.State;
@@ -122,6 +117,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
         finally
         {
             await _lifetime.CancelAsync().ConfigureAwait(false);
+            _outgoing.Abort();
         }
     }
 
@@ -129,7 +125,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
     public async ValueTask DisposeAsync()
     {
         await CloseAsync(DisconnectReasons.CallerHangup, CancellationToken.None).ConfigureAwait(false);
-        await Task.WhenAll(_sendLoop, _receiveLoop).ConfigureAwait(false);
+        await _receiveLoop.ConfigureAwait(false);
         _socket.Dispose();
         _lifetime.Dispose();
     }
@@ -138,7 +134,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
     internal void Start()
     {
         OnStarted();
-        _sendLoop = SendLoopAsync();
+        _outgoing.Start();
         _receiveLoop = ReceiveLoopAsync();
     }
 
@@ -153,7 +149,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
 
     /// <summary>Takes the next queued outgoing message without sending it: lets benchmarks drive the send path of a connection that was never started.</summary>
     /// <returns>False when nothing is queued. The caller returns the message's buffer to the shared pool.</returns>
-    internal bool TryTakeOutgoing(out OutgoingMessage message) => _outgoing.Reader.TryRead(out message);
+    internal bool TryTakeOutgoing(out OutgoingMessage message) => _outgoing.TryTake(out message);
 
     /// <summary>Queues any goodbye message before a local close (custom agents: <c>stop</c>).</summary>
     protected virtual void OnClosing()
@@ -167,7 +163,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <summary>Queues a message written with <see cref="Json"/>; returns its buffer to the pool when the queue refuses it.</summary>
     protected bool Enqueue(OutgoingMessage message)
     {
-        if (_outgoing.Writer.TryWrite(message))
+        if (_outgoing.TryQueue(message))
         {
             return true;
         }
@@ -230,45 +226,6 @@ internal abstract class AgentConnectionBase : IAgentConnection
 
     /// <summary>Counts a dropped agent audio chunk.</summary>
     protected void CountDroppedChunk() => Interlocked.Increment(ref _droppedChunks);
-
-    private async Task SendLoopAsync()
-    {
-        ChannelReader<OutgoingMessage> reader = _outgoing.Reader;
-        try
-        {
-            while (await reader.WaitToReadAsync(_lifetime.Token).ConfigureAwait(false))
-            {
-                while (reader.TryRead(out OutgoingMessage message))
-                {
-                    try
-                    {
-                        await _socket.SendAsync(message.Buffer.AsMemory(0, message.Length), WebSocketMessageType.Text, true, _lifetime.Token).ConfigureAwait(false);
-                        if (message.HeldSince != 0)
-                        {
-                            // The wait in this queue is ours too: under load it is most of the carrier → agent time.
-                            _callerAudioLatency.RecordElapsed(message.HeldSince, _timeProvider.GetTimestamp());
-                        }
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(message.Buffer);
-                    }
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
-        {
-            // The receive loop sees the same broken socket and reports it; here we only stop sending.
-            SendFailure = ex;
-        }
-        finally
-        {
-            while (reader.TryRead(out OutgoingMessage left))
-            {
-                ArrayPool<byte>.Shared.Return(left.Buffer);
-            }
-        }
-    }
 
     private async Task ReceiveLoopAsync()
     {
@@ -373,11 +330,10 @@ internal abstract class AgentConnectionBase : IAgentConnection
         }
 
         _events.Writer.TryComplete();
-        _outgoing.Writer.TryComplete();
         try
         {
-            await _sendLoop.WaitAsync(_options.CloseTimeout, _timeProvider).ConfigureAwait(false);
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            bool drained = await _outgoing.CompleteAsync(_options.CloseTimeout).ConfigureAwait(false);
+            if (drained && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var timeout = new CancellationTokenSource(_options.CloseTimeout, _timeProvider);
                 await _socket.CloseOutputAsync(status, description, timeout.Token).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal interface IAgentConnection : IAsyncDisposable
     /// <summary>
     /// Gets the time our own code held each caller frame: RTP arrival (<c>heldSince</c> of
     /// <see cref="SendAudio"/>) → the frame's WebSocket message handed to the socket, the carrier → agent half of the
-    /// call's gateway processing (spec §6). One writer, the send loop; readers get approximate percentiles.
+    /// call's gateway processing (spec §6). One writer at a time, the send pump; readers get approximate percentiles.
     /// </summary>
     LatencyHistogram CallerAudioLatency { get; }
 

@@ -164,8 +164,8 @@ internal sealed partial class RtpStream
             if (frame.PayloadType == _settings.PayloadType)
             {
                 // Recorded after the callback so the engine's figure covers the consumer's hand-off too (for the
-                // bridge: arrival → frame queued for the agent's socket). The call's gateway processing runs on to the
-                // socket itself and is the agent connection's (IAgentConnection.CallerAudioLatency).
+                // bridge: arrival → frame written to the agent's socket, or queued behind a write already under way).
+                // The call's gateway processing always runs on to the socket (IAgentConnection.CallerAudioLatency).
                 Deliver(payload, frame.Timestamp, frame.LostBefore, arrival);
                 _receiveLatency.RecordElapsed(arrival, _time.GetTimestamp());
             }
