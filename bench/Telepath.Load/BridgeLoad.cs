@@ -178,7 +178,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
         Console.WriteLine(FormattableString.Invariant(
             $"  call setup (INVITE -> 401 -> INVITE -> 200, agent connect included): p50 {Setup.GetValueAtPercentile(50) / 1000.0:0.0} ms, p99 {Setup.GetValueAtPercentile(99) / 1000.0:0.0} ms"));
         Console.WriteLine("  engine's own figures (in process, every stream):");
-        Console.WriteLine("    receive, kernel arrival -> frame queued for the agent socket: " + EngineLatencyFigures.Describe(window.EngineReceive));
+        Console.WriteLine("    receive, kernel arrival -> frame written to the agent socket: " + EngineLatencyFigures.Describe(window.EngineReceive));
         Console.WriteLine("    send, pacing slot due -> RTP sent (pacer lateness):          " + EngineLatencyFigures.Describe(window.EngineSend));
         Console.WriteLine(FormattableString.Invariant(
             $"    pacer queue sampled every 100 ms (frames of 20 ms waiting): mean {window.QueuedFrames.GetMean():0.00}, p50 {window.QueuedFrames.GetValueAtPercentile(50)}, p99 {window.QueuedFrames.GetValueAtPercentile(99)}"));

@@ -16,6 +16,9 @@ switch (scenario)
     case "bridge-barge-in":
         await BridgeBargeInScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
         return 0;
+    case "wake-latency":
+        await WakeLatencyScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
+        return 0;
     case "probe-agent":
         // Started by the bridge scenarios as their agent process; not meant to be run by hand.
         await ProbeAgent.RunAsync(args[1..]);
@@ -34,6 +37,8 @@ switch (scenario)
                          and the engine's own receive/send figures
               bridge-barge-in N such calls whose agent plays bursts and interrupts them with clear:
                          flush time (clear sent -> last burst frame at the phone) p50/p99
+              wake-latency how long a sleeping thread, a pool work item and a blocked UDP read take to run
+                         once signalled on this machine: the floor of every thread hand-off above
             """);
         return scenario == "help" ? 0 : 2;
 }
