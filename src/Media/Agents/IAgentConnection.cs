@@ -31,7 +31,10 @@ internal interface IAgentConnection : IAsyncDisposable
     /// </summary>
     LatencyHistogram CallerAudioLatency { get; }
 
-    /// <summary>Queues one frame (normally 20 ms = 160 bytes) of caller audio in the carrier's codec.</summary>
+    /// <summary>
+    /// Queues one frame (normally 20 ms = 160 bytes) of caller audio in the carrier's codec; when no earlier message is
+    /// still being written, the frame's message is written to the socket before this returns (a non-blocking write).
+    /// </summary>
     /// <param name="frame">The audio.</param>
     /// <param name="heldSince">When our code got it (the RTP arrival, stream clock); 0 when not measured.</param>
     /// <returns>False when the frame was dropped (connection closed or send queue full).</returns>
