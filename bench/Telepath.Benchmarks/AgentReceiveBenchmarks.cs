@@ -46,7 +46,7 @@ public class AgentReceiveBenchmarks
     [Benchmark]
     public int ReceiveMessage()
     {
-        _connection.TryHandleMessage(_message, out _);
+        _connection.HandleReceived(_message, out _);
         _connection.Events.TryRead(out AgentEvent chunk);
         int length = chunk.Length;
         chunk.ReturnBuffer();

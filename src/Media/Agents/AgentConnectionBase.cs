@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,13 @@ namespace Telepath.Media.Agents;
 /// that turns every failure into a final <see cref="AgentEventKind.Error"/> or <see cref="AgentEventKind.Hangup"/>
 /// event and a close frame, so no exception ever reaches the bridge.
 /// </summary>
-internal abstract class AgentConnectionBase : IAgentConnection
+internal abstract class AgentConnectionBase : IAgentConnection, IThreadPoolWorkItem
 {
     private const int InitialReceiveBuffer = 16 * 1024;
+
+    /// <summary>The connection whose agent message this thread is handling now (the receive loop), if any.</summary>
+    [ThreadStatic]
+    private static AgentConnectionBase? t_handling;
 
     private readonly WebSocket _socket;
     private readonly AgentOptions _options;
@@ -30,6 +35,8 @@ internal abstract class AgentConnectionBase : IAgentConnection
     private long _unknownEvents;
     private long _droppedFrames;
     private long _droppedChunks;
+    private readonly ConcurrentQueue<AgentEvent> _eventsFromOtherThreads = new();
+    private int _otherThreadEventsScheduled;
 
     /// <summary>Initializes a new instance of the <see cref="AgentConnectionBase"/> class over an open socket.</summary>
     protected AgentConnectionBase(WebSocket socket, AgentCallContext context, AgentOptions options, TimeProvider timeProvider, ILogger logger)
@@ -40,7 +47,9 @@ internal abstract class AgentConnectionBase : IAgentConnection
         Context = context;
         Logger = logger;
         _callerAudioLatency = new LatencyHistogram(timeProvider.TimestampFrequency);
-        _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+        // Synchronous continuations: an event the receive loop publishes runs the bridge's agent loop on that same
+        // thread when it is waiting, so agent audio reaches the pacer without a second thread being woken (see Emit).
+        _events = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = true });
         _outgoing = new AgentSendPump(socket, options.SendQueueCapacity, _callerAudioLatency, timeProvider);
     }
 
@@ -147,6 +156,20 @@ internal abstract class AgentConnectionBase : IAgentConnection
     /// <returns>False to end the connection with an <see cref="AgentEventKind.Error"/>.</returns>
     protected internal abstract bool TryHandleMessage(ReadOnlySpan<byte> json, out string? error);
 
+    /// <summary>Handles one complete message as the receive loop does (internal for benchmarks).</summary>
+    internal bool HandleReceived(ReadOnlySpan<byte> json, out string? error)
+    {
+        t_handling = this;
+        try
+        {
+            return TryHandleMessage(json, out error);
+        }
+        finally
+        {
+            t_handling = null;
+        }
+    }
+
     /// <summary>Takes the next queued outgoing message without sending it: lets benchmarks drive the send path of a connection that was never started.</summary>
     /// <returns>False when nothing is queued. The caller returns the message's buffer to the shared pool.</returns>
     internal bool TryTakeOutgoing(out OutgoingMessage message) => _outgoing.TryTake(out message);
@@ -195,8 +218,43 @@ internal abstract class AgentConnectionBase : IAgentConnection
         }
     }
 
-    /// <summary>Publishes an event; an audio buffer refused by a completed channel goes back to the pool.</summary>
+    /// <summary>
+    /// Publishes an event; an audio buffer refused by a completed channel goes back to the pool.
+    /// </summary>
+    /// <remarks>
+    /// On the receive loop the event is written at once, and the bridge's agent loop, when it is waiting, handles it
+    /// inline on this thread: agent audio goes from the socket to the pacer on one thread. Events raised elsewhere
+    /// (the local VAD on an RTP receive thread, mark echoes on the pacing thread while it holds the stream's send
+    /// lock) must not run the bridge there, where it would re-enter the pacer, so they are handed to the thread pool
+    /// in order. They are rare: a few per turn.
+    /// </remarks>
     protected void Emit(AgentEvent agentEvent)
+    {
+        if (t_handling == this)
+        {
+            Publish(agentEvent);
+            return;
+        }
+
+        _eventsFromOtherThreads.Enqueue(agentEvent);
+        if (Interlocked.Exchange(ref _otherThreadEventsScheduled, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
+
+    /// <summary>Publishes the events raised off the receive loop, in the order they were raised.</summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        // Cleared before draining: an event queued after our last dequeue schedules another pass.
+        Volatile.Write(ref _otherThreadEventsScheduled, 0);
+        while (_eventsFromOtherThreads.TryDequeue(out AgentEvent agentEvent))
+        {
+            Publish(agentEvent);
+        }
+    }
+
+    private void Publish(AgentEvent agentEvent)
     {
         if (!_events.Writer.TryWrite(agentEvent))
         {
@@ -277,7 +335,7 @@ internal abstract class AgentConnectionBase : IAgentConnection
                     continue;
                 }
 
-                bool handled = TryHandleMessage(buffer.AsSpan(0, count), out string? error);
+                bool handled = HandleReceived(buffer.AsSpan(0, count), out string? error);
                 count = 0;
                 if (!handled)
                 {

@@ -15,9 +15,10 @@ namespace Telepath.Media.Bridge;
 /// </summary>
 /// <remarks>
 /// <para>Who owns which thread: caller audio never leaves the RTP engine's receive callback (<see cref="CarrierLeg"/>
-/// hands it to the agent's send queue); agent audio is moved by one agent loop (<c>PumpAgentAsync</c>) into the
-/// stream's pacer, which the engine's single pacing thread sends on time; dialog signals (hold, re-INVITE, INFO
-/// DTMF, termination) are read by one signal loop; a checkpoint loop reports progress. <see cref="RunAsync"/>
+/// writes it to the agent's socket); agent audio is moved by one agent loop (<c>PumpAgentAsync</c>), which runs on
+/// the adapter's receive loop whenever it was waiting for the event (no thread hand-off), into the stream's pacer,
+/// which the engine's single pacing thread sends on time; dialog signals (hold, re-INVITE, INFO DTMF, termination)
+/// are read by one signal loop; a checkpoint loop reports progress. <see cref="RunAsync"/>
 /// waits for the first of: dialog ended, agent ended, media timeout, and then tears down in one place.</para>
 /// <para>Answer policy: the 200 OK goes out only once the agent's WebSocket is open (180 Ringing meanwhile). Answering
 /// first would bill the caller and the trunk for a call nobody may serve and give the caller dead air while the agent
