@@ -270,6 +270,9 @@ internal sealed class AgentSendPump
         }
     }
 
-    private static bool IsSocketFailure(Exception ex) =>
-        ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException or InvalidOperationException;
+    /// <summary>
+    /// Any failure of a send ends sending: the pump must never be left owned by a send that threw, or every later
+    /// message would wait behind it. The receive loop sees the broken socket and reports it to the bridge.
+    /// </summary>
+    private static bool IsSocketFailure(Exception ex) => ex is not OutOfMemoryException;
 }

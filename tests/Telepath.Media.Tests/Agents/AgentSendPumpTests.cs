@@ -130,6 +130,19 @@ public sealed class AgentSendPumpTests
     }
 
     [Fact]
+    public async Task A_send_that_throws_anything_still_releases_the_pump()
+    {
+        var socket = new ScriptedWebSocket { FailNextSend = new NotSupportedException("a bug below us") };
+        AgentSendPump pump = Started(socket);
+
+        Assert.True(pump.TryQueue(Message("lost")));
+        Assert.True(pump.TryQueue(Message("dropped")));
+
+        Assert.True(await pump.CompleteAsync(s_wait));
+        Assert.IsType<NotSupportedException>(pump.Failure);
+    }
+
+    [Fact]
     public void A_pump_that_never_started_never_writes_to_its_socket()
     {
         var socket = new ScriptedWebSocket();
