@@ -30,12 +30,12 @@ internal abstract class AgentConnectionBase : IAgentConnection, IThreadPoolWorkI
     private readonly AgentSendPump _outgoing;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly LatencyHistogram _callerAudioLatency;
+    private readonly ConcurrentQueue<AgentEvent> _eventsFromOtherThreads = new();
     private Task _receiveLoop = Task.CompletedTask;
     private int _finished;
     private long _unknownEvents;
     private long _droppedFrames;
     private long _droppedChunks;
-    private readonly ConcurrentQueue<AgentEvent> _eventsFromOtherThreads = new();
     private int _otherThreadEventsScheduled;
 
     /// <summary>Initializes a new instance of the <see cref="AgentConnectionBase"/> class over an open socket.</summary>
