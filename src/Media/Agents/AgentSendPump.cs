@@ -18,12 +18,15 @@ namespace Telepath.Media.Agents;
 /// pushes back) continues asynchronously on the thread pool, and while it is pending every later message just
 /// queues behind it; the queue is bounded, so a stalled agent costs dropped and counted frames, never a blocked
 /// receive thread.</para>
+/// <para>Except on the engine's shared threads (<see cref="SharedMediaThread"/>): the epoll receive thread and the
+/// pacing thread serve every call, and one thread writing every call's frames fell seconds behind at 500 calls, so
+/// there the drain is handed to the thread pool, as a dedicated send loop would have been woken.</para>
 /// <para>Ownership: whoever wins <see cref="_owner"/> drains the queue; after releasing it the owner checks the queue
 /// again, so a message queued between its last read and the release is never left behind.</para>
 /// <para>Sends pass no cancellation token: ManagedWebSocket takes its allocation-free, synchronous path only for
 /// an uncancellable send. A send stuck on a dead peer is ended by <see cref="Abort"/> instead.</para>
 /// </remarks>
-internal sealed class AgentSendPump
+internal sealed class AgentSendPump : IThreadPoolWorkItem
 {
     private const int Free = 0;
     private const int Owned = 1;
@@ -135,6 +138,13 @@ internal sealed class AgentSendPump
     {
         while (Interlocked.CompareExchange(ref _owner, Owned, Free) == Free)
         {
+            if (SharedMediaThread.IsCurrent)
+            {
+                // Ownership passes to the work item, which drains as any other thread would.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                return;
+            }
+
             if (!TryDrainInline())
             {
                 // A send is pending: the asynchronous tail owns the pump now and releases it when done.
@@ -146,6 +156,21 @@ internal sealed class AgentSendPump
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Drains on a pool thread for a message queued on a shared engine thread; owns the pump on entry.</summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        if (!TryDrainInline())
+        {
+            return;
+        }
+
+        Release();
+        if (_queue.Reader.TryPeek(out _))
+        {
+            Pump();
         }
     }
 

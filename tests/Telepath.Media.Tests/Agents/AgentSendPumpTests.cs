@@ -27,6 +27,30 @@ public sealed class AgentSendPumpTests
     }
 
     [Fact]
+    public async Task A_message_queued_on_a_shared_engine_thread_is_written_by_the_thread_pool_in_order()
+    {
+        var socket = new ScriptedWebSocket();
+        AgentSendPump pump = Started(socket);
+        int engineThread = 0;
+        var thread = new Thread(() =>
+        {
+            // As the epoll receive thread or the pacing thread, which serve every call.
+            SharedMediaThread.MarkCurrent();
+            engineThread = Environment.CurrentManagedThreadId;
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.True(pump.TryQueue(Message($"frame {i}")));
+            }
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.True(await pump.CompleteAsync(s_wait));
+        Assert.Equal(["frame 0", "frame 1", "frame 2"], socket.Sent);
+        Assert.DoesNotContain(engineThread, socket.SendThreads);
+    }
+
+    [Fact]
     public void Messages_queued_before_start_wait_for_it_and_then_go_out_in_order()
     {
         var socket = new ScriptedWebSocket();

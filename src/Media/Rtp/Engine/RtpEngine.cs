@@ -229,6 +229,7 @@ internal sealed class RtpEngine : IAsyncDisposable
     /// </summary>
     private void PacingLoop()
     {
+        SharedMediaThread.MarkCurrent();
         int tickMs = Math.Max(1, (int)_options.PacingTick.TotalMilliseconds);
         while (!_stop.IsSet)
         {

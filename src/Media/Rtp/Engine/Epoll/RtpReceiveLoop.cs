@@ -123,6 +123,7 @@ internal sealed class RtpReceiveLoop : IDisposable
 
     private void Run()
     {
+        SharedMediaThread.MarkCurrent();
         int stride = EpollNativeMethods.EventStride;
         int dataOffset = EpollNativeMethods.DataOffset;
         var events = new int[MaxEventsPerWait * stride];
