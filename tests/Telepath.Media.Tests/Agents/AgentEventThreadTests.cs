@@ -15,10 +15,8 @@ public sealed class AgentEventThreadTests
     [Fact]
     public async Task An_event_raised_on_the_caller_audio_thread_is_handled_on_another_thread()
     {
-        await using FakeAgentServer server = await FakeAgentServer.StartAsync(static session => session.Closed);
-        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-        await server.NextSessionAsync(AgentTestHarness.Guard());
+        await using IdleAgentCall call = await IdleAgentCall.StartAsync();
+        IAgentConnection connection = call.Connection;
         Task<int> handledOn = HandlingThreadAsync(connection.Events, AgentEventKind.SpeechStarted);
         byte[] speech = VadTone.Frame(-20);
 
@@ -40,10 +38,8 @@ public sealed class AgentEventThreadTests
     [Fact]
     public async Task Events_raised_off_the_receive_loop_keep_their_order()
     {
-        await using FakeAgentServer server = await FakeAgentServer.StartAsync(static session => session.Closed);
-        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-        await server.NextSessionAsync(AgentTestHarness.Guard());
+        await using IdleAgentCall call = await IdleAgentCall.StartAsync();
+        IAgentConnection connection = call.Connection;
         byte[] speech = VadTone.Frame(-20);
         byte[] silence = VadTone.Frame(-70);
 

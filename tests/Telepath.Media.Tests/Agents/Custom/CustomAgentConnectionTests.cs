@@ -220,10 +220,8 @@ public sealed class CustomAgentConnectionTests
     [Fact]
     public async Task Local_vad_dates_the_end_of_speech_before_its_hangover()
     {
-        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
-        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-            AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-        await server.NextSessionAsync(AgentTestHarness.Guard());
+        await using IdleAgentCall call = await IdleAgentCall.StartAsync();
+        IAgentConnection connection = call.Connection;
         byte[] speech = VadTone.Frame(-20);
         byte[] silence = VadTone.Frame(-70);
         for (int i = 0; i < 25; i++)
@@ -318,44 +316,5 @@ public sealed class CustomAgentConnectionTests
         byte[] expected = new byte[carrierFrame.Length];
         AudioTranscoder.Convert(carrierFrame, carrier, expected, AgentAudioFormat.MuLaw8000);
         return expected;
-    }
-
-    /// <summary>A custom-protocol connection to an agent that only listens, with the agent's side of it.</summary>
-    private sealed class IdleAgentCall : IAsyncDisposable
-    {
-        private readonly FakeAgentServer _server;
-
-        private IdleAgentCall(FakeAgentServer server, IAgentConnection connection, FakeAgentSession session)
-        {
-            _server = server;
-            Connection = connection;
-            Session = session;
-        }
-
-        public IAgentConnection Connection { get; }
-
-        public FakeAgentSession Session { get; }
-
-        public static async Task<IdleAgentCall> StartAsync()
-        {
-            FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
-            try
-            {
-                IAgentConnection connection = await AgentTestHarness.ConnectAsync(
-                    AgentTestHarness.Connector(), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri()), AgentTestHarness.Context());
-                return new IdleAgentCall(server, connection, await server.NextSessionAsync(AgentTestHarness.Guard()));
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Connection.DisposeAsync();
-            await _server.DisposeAsync();
-        }
     }
 }
