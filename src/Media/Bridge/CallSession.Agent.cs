@@ -107,10 +107,18 @@ internal sealed partial class CallSession
         }
     }
 
+    /// <summary>
+    /// Gets a value indicating whether the dialog has the call on hold now. The UAS records a re-INVITE's answer
+    /// before its 200 OK leaves, and the signal loop applies it to the leg one hand-off later; in between an agent
+    /// that answers the caller's unhold at once would otherwise have its first words dropped as held audio.
+    /// </summary>
+    private bool DialogHolds => _call.Audio?.IsRemoteHold ?? false;
+
     private void OnAgentAudio(AgentEvent chunk, long received)
     {
         byte[] buffer = chunk.Buffer!;
-        if (!_leg.Forwarding)
+        bool forwarding = _leg.Forwarding;
+        if (!forwarding && DialogHolds)
         {
             // On hold (sendonly/inactive): nothing may be sent, and nothing is reported as played.
             chunk.ReturnBuffer();
@@ -126,8 +134,10 @@ internal sealed partial class CallSession
             AudioTranscoder.Convert(buffer.AsSpan(0, chunk.Length), _leg.AgentFormat, buffer, carrier);
         }
 
-        if (!_backlog.IsEmpty)
+        if (!forwarding || !_backlog.IsEmpty)
         {
+            // Behind earlier audio, or an unhold answered but not yet applied (DialogHolds): the backlog poll plays
+            // it once the leg forwards again.
             _backlog.Add(buffer, 0, chunk.Length);
             PumpBacklog();
         }
@@ -158,6 +168,12 @@ internal sealed partial class CallSession
 
         if (!_leg.Forwarding)
         {
+            if (!DialogHolds)
+            {
+                // Unhold answered but not yet applied to the leg: wait for it (see DialogHolds).
+                return;
+            }
+
             // RFC 3264 §8.4: on hold nothing may be sent. The signal loop flushed the pacer, but the backlog belongs
             // to this loop and used to be pumped into the pacer right behind that flush, so seconds of queued speech
             // reached a held caller (found by the silo end-to-end hold test). Drop it here instead.
