@@ -162,14 +162,9 @@ internal sealed class AgentSendPump : IThreadPoolWorkItem
     /// <summary>Drains on a pool thread for a message queued on a shared engine thread; owns the pump on entry.</summary>
     void IThreadPoolWorkItem.Execute()
     {
-        if (!TryDrainInline())
+        if (TryDrainInline())
         {
-            return;
-        }
-
-        Release();
-        if (_queue.Reader.TryPeek(out _))
-        {
+            Release();
             Pump();
         }
     }
@@ -204,37 +199,32 @@ internal sealed class AgentSendPump : IThreadPoolWorkItem
 
     private async Task DrainAsync(ValueTask pending, OutgoingMessage message)
     {
-        while (true)
+        try
+        {
+            await pending.ConfigureAwait(false);
+            Sent(message);
+        }
+        catch (Exception ex) when (IsSocketFailure(ex))
+        {
+            Fail(ex, message);
+        }
+
+        // Continue draining here: we are on a pool thread already, and the queue may have grown while we waited.
+        while (_queue.Reader.TryRead(out message))
         {
             try
             {
-                await pending.ConfigureAwait(false);
+                await Send(message).ConfigureAwait(false);
                 Sent(message);
             }
             catch (Exception ex) when (IsSocketFailure(ex))
             {
                 Fail(ex, message);
             }
-
-            // Continue draining here: we are on a pool thread already, and the queue may have grown while we waited.
-            if (!_queue.Reader.TryRead(out message))
-            {
-                Release();
-                Pump();
-                return;
-            }
-
-            try
-            {
-                pending = Send(message);
-            }
-            catch (Exception ex) when (IsSocketFailure(ex))
-            {
-                Fail(ex, message);
-                pending = ValueTask.CompletedTask;
-                message = default;
-            }
         }
+
+        Release();
+        Pump();
     }
 
     private ValueTask Send(OutgoingMessage message)
@@ -263,11 +253,6 @@ internal sealed class AgentSendPump : IThreadPoolWorkItem
 
     private void Sent(OutgoingMessage message)
     {
-        if (message.Buffer is null)
-        {
-            return;
-        }
-
         if (message.HeldSince != 0 && Failure is null)
         {
             // The wait in this queue is ours too: under load it is most of the carrier → agent time.
@@ -280,10 +265,7 @@ internal sealed class AgentSendPump : IThreadPoolWorkItem
     private void Fail(Exception ex, OutgoingMessage message)
     {
         Interlocked.CompareExchange(ref _failure, ex, null);
-        if (message.Buffer is not null)
-        {
-            ArrayPool<byte>.Shared.Return(message.Buffer);
-        }
+        ArrayPool<byte>.Shared.Return(message.Buffer);
     }
 
     private void Release()
