@@ -1,15 +1,9 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Telepath.Load;
 
 /// <summary>
-/// The load runs' agent: a minimal Kestrel WebSocket server speaking the custom (Twilio Media Streams) protocol,
+/// The load runs' agent: a minimal WebSocket server (<see cref="ProbeAgentServer"/>) speaking the custom (Twilio Media Streams) protocol,
 /// started by <see cref="ProbeAgentProcess"/> as its own process (<c>Telepath.Load probe-agent --port N --mode M</c>),
 /// like any real agent. It is benchmark code on purpose, not the newcomers' sample: it stamps probes
 /// (<see cref="ProbePayload"/>) and does as little work per frame as it can, so the cores it shares with the silo go
@@ -38,23 +32,7 @@ internal static class ProbeAgent
             }
         }
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
-        await using WebApplication app = builder.Build();
-        app.UseWebSockets();
-        app.Run(async context =>
-        {
-            if (!context.WebSockets.IsWebSocketRequest)
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return;
-            }
-
-            using System.Net.WebSockets.WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
-            await new ProbeAgentSession(socket, bargeIn).RunAsync(context.RequestAborted);
-        });
-        await app.StartAsync();
+        using var server = new ProbeAgentServer(port, socket => new ProbeAgentSession(socket, bargeIn).RunAsync(CancellationToken.None));
 
         // The parent holds our stdin: a "gc" line asks for our collection figures, and when stdin goes away (even
         // with the parent killed), so do we.
@@ -65,7 +43,5 @@ internal static class ProbeAgent
                 Console.WriteLine(ProbeAgentGc.Current().Format());
             }
         }
-
-        await app.StopAsync();
     }
 }

@@ -19,6 +19,9 @@ switch (scenario)
     case "wake-latency":
         await WakeLatencyScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
         return 0;
+    case "loopback-floor":
+        await LoopbackFloorScenario.RunAsync(ScenarioArguments.Parse(args[1..]));
+        return 0;
     case "probe-agent":
         // Started by the bridge scenarios as their agent process; not meant to be run by hand.
         await ProbeAgent.RunAsync(args[1..]);
@@ -39,6 +42,8 @@ switch (scenario)
                          flush time (clear sent -> last burst frame at the phone) p50/p99
               wake-latency how long a sleeping thread, a pool work item and a blocked UDP read take to run
                          once signalled on this machine: the floor of every thread hand-off above
+              loopback-floor N streams over bridge-relay's sockets (phone UDP, gateway UDP, gateway -> agent TCP)
+                         forwarded by bare epoll threads with no Telepath code: the least any gateway could add here
             """);
         return scenario == "help" ? 0 : 2;
 }

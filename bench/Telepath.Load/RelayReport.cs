@@ -24,6 +24,6 @@ internal static class RelayReport
         $"{(sent + received) / seconds:0}   sent {sent}, echoed {received}, loss {(sent == 0 ? 0 : 100.0 * (sent - received) / sent):0.000} %");
 
     /// <summary><c>p50 … p99 … p99.9 … max …</c> of a microsecond histogram, in milliseconds.</summary>
-    public static string Delay(LongConcurrentHistogram microseconds) => FormattableString.Invariant(
+    public static string Delay(HistogramBase microseconds) => FormattableString.Invariant(
         $"p50 {microseconds.GetValueAtPercentile(50) / 1000.0:0.000} ms, p99 {microseconds.GetValueAtPercentile(99) / 1000.0:0.000} ms, p99.9 {microseconds.GetValueAtPercentile(99.9) / 1000.0:0.000} ms, max {microseconds.GetMaxValue() / 1000.0:0.000} ms");
 }

@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging.Abstractions;
+using Telepath.Media.Rtp.Engine;
 
 namespace Telepath.Load;
 
 /// <summary>One thread pacing every simulated phone at 50 packets/s, staggered across the 20 ms slot.</summary>
 internal static class RtpPacedSender
 {
-    public static void Run(RtpPeer[] peers, ManualResetEventSlim stop, StrongBox<bool> measuring)
+    public static void Run(IPacedPhone[] peers, ManualResetEventSlim stop, StrongBox<bool> measuring)
     {
+        // Real-time like the engine's media threads (Linux, when permitted): otherwise, on a saturated machine, the
+        // engine's and agent's real-time threads starve the phones and the offered load quietly drops.
+        new RealtimeMediaThreads(true, NullLogger.Instance).Enter();
         long frame = Stopwatch.Frequency / 50;
         long start = Stopwatch.GetTimestamp();
         var next = new long[peers.Length];

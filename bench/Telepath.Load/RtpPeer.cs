@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using HdrHistogram;
 using Telepath.Media.Rtp;
 using Telepath.Media.Rtp.Engine;
+using Telepath.Media.Rtp.Engine.Epoll;
 
 namespace Telepath.Load;
 
@@ -11,12 +12,13 @@ namespace Telepath.Load;
 /// One simulated phone's RTP side: sends 20 ms G.711 packets from its own loopback socket and times their echo.
 /// Each payload is a probe (<see cref="ProbePayload"/>): its send time and whether the packet counts; the rest is
 /// μ-law silence. Echoes stamped by the probe agent add the per-direction delays, and agent bursts followed by a
-/// clear notice give the barge-in flush time (both into an optional <see cref="ProbeRecorder"/>). One reused
-/// SocketAsyncEventArgs receives: no task and no allocation per packet. Arrival is when the phone's kernel received
+/// clear notice give the barge-in flush time (both into an optional <see cref="ProbeRecorder"/>). On Linux every phone
+/// is read by one real-time epoll thread (<see cref="PhoneReceiveThread"/>), so the generator costs the shared cores
+/// no thread-pool hop per packet; elsewhere one reused SocketAsyncEventArgs receives. Arrival is when the phone's kernel received
 /// the datagram (<see cref="KernelArrivalClock"/>), not when a thread of this load process got round to it: the
 /// generator shares the cores, and its own wait for a thread is not delay Telepath added.
 /// </summary>
-internal sealed class RtpPeer : IDisposable
+internal sealed class RtpPeer : IPacedPhone, IEpollHandler, IDisposable
 {
     private const int PayloadOffset = 12;
     private const int RecentBurstFrames = 16;
@@ -29,6 +31,8 @@ internal sealed class RtpPeer : IDisposable
     private readonly ProbeRecorder? _probe;
     private readonly long[] _recentBurstArrivals = new long[RecentBurstFrames];
     private readonly uint _ssrc;
+    private readonly RtpReceiveLoop? _epoll;
+    private readonly int _epollToken = -1;
     private SocketAddress? _target;
     private ushort _sequence;
     private uint _timestamp;
@@ -49,6 +53,13 @@ internal sealed class RtpPeer : IDisposable
         _arrivalClock?.Enable(_socket);
         _receive.SetBuffer(new byte[2048], 0, 2048);
         _receive.RemoteEndPoint = new IPEndPoint(IPAddress.Any, 0);
+        if (PhoneReceiveThread.Loop is { } loop)
+        {
+            _epoll = loop;
+            _epollToken = loop.Register(_socket, this, EpollNativeMethods.EpollIn);
+            return;
+        }
+
         _receive.Completed += (_, e) =>
         {
             if (OnReceived(e))
@@ -57,6 +68,16 @@ internal sealed class RtpPeer : IDisposable
             }
         };
         ReceiveLoop();
+    }
+
+    /// <summary>Called by the phones' epoll thread: one datagram is waiting (level-triggered).</summary>
+    public void OnEpollEvents(int events)
+    {
+        int read = _socket.Receive(_receive.Buffer, SocketFlags.None, out SocketError error);
+        if (error == SocketError.Success)
+        {
+            OnReceived(_receive.Buffer.AsSpan(0, read));
+        }
     }
 
     /// <summary>Gets the local RTP port (what the SDP offer advertises).</summary>
@@ -97,6 +118,7 @@ internal sealed class RtpPeer : IDisposable
 
     public void Dispose()
     {
+        _epoll?.Unregister(_socket, _epollToken);
         _socket.Dispose();
         _receive.Dispose();
     }
@@ -125,14 +147,18 @@ internal sealed class RtpPeer : IDisposable
             return false;
         }
 
+        OnReceived(e.Buffer.AsSpan(0, e.BytesTransferred));
+        return true;
+    }
+
+    private void OnReceived(ReadOnlySpan<byte> packet)
+    {
         // One receive at a time per phone, so the clock's buffer is never shared.
         long now = Stopwatch.GetTimestamp();
         long arrival = _arrivalClock?.ArrivalOf(_socket, now) ?? now;
-
-        ReadOnlySpan<byte> packet = e.Buffer.AsSpan(0, e.BytesTransferred);
         if (packet.Length < PayloadOffset + ProbePayload.Length)
         {
-            return true;
+            return;
         }
 
         ReadOnlySpan<byte> payload = packet[PayloadOffset..];
@@ -151,8 +177,6 @@ internal sealed class RtpPeer : IDisposable
                 OnClearNotice(payload, arrival);
                 break;
         }
-
-        return true;
     }
 
     private void OnEcho(ReadOnlySpan<byte> payload, long arrival, bool stamped)

@@ -44,6 +44,13 @@ internal sealed class AgentConnector : IAgentConnector
         _signedUrls = new ElevenLabsSignedUrlClient(httpClient);
     }
 
+    /// <summary>Gets or sets the engine's epoll media threads that agent connections read on (see <see cref="AgentDialer.EpollLoops"/>).</summary>
+    internal Rtp.Engine.Epoll.RtpReceiveLoops? EpollLoops
+    {
+        get => _dialer.EpollLoops;
+        set => _dialer.EpollLoops = value;
+    }
+
     /// <inheritdoc />
     public async ValueTask<AgentConnectResult> ConnectAsync(AgentSettings settings, AgentCallContext context, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Telepath.Media.Edge;
+using Telepath.Media.Rtp.Engine.Epoll;
 
 namespace Telepath.Media.Agents;
 
@@ -43,6 +45,13 @@ internal sealed class AgentDialer
         _pipeline = builder.Build();
     }
 
+    /// <summary>
+    /// Gets or sets the engine's epoll media threads. When set (Linux, <c>Telepath:Rtp:EpollReceive</c>), agent
+    /// connections are <see cref="EpollSocketStream"/>s whose reads complete on one of those threads, so agent audio
+    /// reaches the caller's RTP socket without a thread-pool hand-off.
+    /// </summary>
+    public RtpReceiveLoops? EpollLoops { get; set; }
+
     /// <summary>Dials the agent; <paramref name="resolveUri"/> runs on every attempt (ElevenLabs fetches a fresh signed URL).</summary>
     /// <returns>The open socket, or null with a secret-free <paramref name="failure"/> description via the tuple.</returns>
     public async ValueTask<(WebSocket? Socket, string? Failure)> DialAsync(
@@ -77,7 +86,8 @@ internal sealed class AgentDialer
         // cancelled (a CANCEL during the handshake) and parks it idle for a minute, a half-open connection the agent
         // sees as a caller that never speaks; disposing the handler closes it. An upgraded WebSocket has left the pool
         // and is not touched, which is how ClientWebSocket treats the handler it makes for itself.
-        using var invoker = CreateInvoker();
+        var connection = new StrongBox<EpollSocketStream?>();
+        using var invoker = CreateInvoker(connection);
         var socket = new ClientWebSocket();
         try
         {
@@ -95,6 +105,11 @@ internal sealed class AgentDialer
             try
             {
                 await connect.WaitAsync(linked.Token).ConfigureAwait(false);
+                if (connection.Value is { } stream)
+                {
+                    // The handshake is done: from here on a message's read completes on the media thread.
+                    stream.CompleteReadsInline = true;
+                }
             }
             catch (OperationCanceledException)
             {
@@ -131,14 +146,21 @@ internal sealed class AgentDialer
     }
 
     /// <summary>The HTTP handler of one handshake: our TCP connect timeout and no-delay sockets, no proxy, cookies or redirects.</summary>
-    private HttpMessageInvoker CreateInvoker() => new(new SocketsHttpHandler
+    private HttpMessageInvoker CreateInvoker(StrongBox<EpollSocketStream?> connection)
     {
-        ConnectTimeout = _options.ConnectTimeout,
-        UseCookies = false,
-        UseProxy = false,
-        AllowAutoRedirect = false,
-        ConnectCallback = ConnectNoDelayAsync,
-    });
+        RtpReceiveLoop? loop = EpollLoops?.Next();
+        return new(new SocketsHttpHandler
+        {
+            ConnectTimeout = _options.ConnectTimeout,
+            UseCookies = false,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            ConnectCallback = loop is null
+                ? ConnectNoDelayAsync
+                : async (context, cancellationToken) =>
+                    connection.Value = await EpollSocketStream.ConnectAsync(loop, context.DnsEndPoint, cancellationToken).ConfigureAwait(false),
+        });
+    }
 
     /// <summary>Opens the TCP connection with Nagle off: 20 ms audio frames must not wait for ACKs (research §4).</summary>
     private static async ValueTask<Stream> ConnectNoDelayAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

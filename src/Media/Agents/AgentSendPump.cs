@@ -18,9 +18,9 @@ namespace Telepath.Media.Agents;
 /// pushes back) continues asynchronously on the thread pool, and while it is pending every later message just
 /// queues behind it; the queue is bounded, so a stalled agent costs dropped and counted frames, never a blocked
 /// receive thread.</para>
-/// <para>Except on the engine's shared threads (<see cref="SharedMediaThread"/>): the epoll receive thread and the
-/// pacing thread serve every call, and one thread writing every call's frames fell seconds behind at 500 calls, so
-/// there the drain is handed to the thread pool, as a dedicated send loop would have been woken.</para>
+/// <para>Except on the engine's pacing thread (<see cref="SharedMediaThread"/>): it serves every call, and one thread
+/// writing every call's frames fell seconds behind at 500 calls, so there the drain is handed to the thread pool, as a
+/// dedicated send loop would have been woken. The epoll media threads write inline: each serves a core's share.</para>
 /// <para>Ownership: whoever wins <see cref="_owner"/> drains the queue; after releasing it the owner checks the queue
 /// again, so a message queued between its last read and the release is never left behind.</para>
 /// <para>Sends pass no cancellation token: ManagedWebSocket takes its allocation-free, synchronous path only for

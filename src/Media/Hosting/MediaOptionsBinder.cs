@@ -52,6 +52,8 @@ internal static class MediaOptionsBinder
         options.MediaTimeout = Time(s, nameof(RtpOptions.MediaTimeout), options.MediaTimeout);
         options.EpollReceive = Bool(s, nameof(RtpOptions.EpollReceive), options.EpollReceive);
         options.KernelArrivalTimestamps = Bool(s, nameof(RtpOptions.KernelArrivalTimestamps), options.KernelArrivalTimestamps);
+        options.ReceiveThreads = Int(s, nameof(RtpOptions.ReceiveThreads), options.ReceiveThreads);
+        options.RealtimeThreads = Bool(s, nameof(RtpOptions.RealtimeThreads), options.RealtimeThreads);
     }
 
     /// <summary>Copies the values under <c>Telepath:Bridge</c> onto <paramref name="options"/>.</summary>
@@ -72,6 +74,8 @@ internal static class MediaOptionsBinder
         MediaTimeout = rtp.MediaTimeout,
         EpollReceive = rtp.EpollReceive,
         KernelArrivalTimestamps = rtp.KernelArrivalTimestamps,
+        ReceiveThreads = rtp.ReceiveThreads,
+        RealtimeThreads = rtp.RealtimeThreads,
     };
 
     private static int Int(IConfigurationSection section, string key, int fallback) =>

@@ -60,7 +60,10 @@ public static class MediaServiceCollectionExtensions
             sp.GetRequiredService<IOptions<EnergyVadOptions>>().Value,
             sp.GetRequiredKeyedService<HttpClient>(AgentHttpClientKey),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<AgentConnector>>()));
+            sp.GetService<ILogger<AgentConnector>>())
+        {
+            EpollLoops = sp.GetRequiredService<RtpEngine>().ReceiveLoops,
+        });
         services.TryAddSingleton<IIncomingCallHandler>(sp => new BridgeCallHandler(
             sp.GetRequiredService<ITrunkDirectory>(),
             sp.GetRequiredService<IAgentConnector>(),

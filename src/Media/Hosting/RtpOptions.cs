@@ -16,12 +16,21 @@ public sealed class RtpOptions
     public TimeSpan MediaTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Gets or sets a value indicating whether the RTP engine receives on its own epoll thread (Linux; elsewhere it always
-    /// uses socket async receives on the thread pool). Default false: it halves the engine's own cost per datagram, but
-    /// with the call bridge every frame then wakes a thread-pool thread for the agent socket, and in A/B runs at 100 and
-    /// 200 calls the whole product was no faster.
+    /// Gets or sets a value indicating whether media runs on the engine's epoll threads (Linux; elsewhere it always uses
+    /// socket async operations on the thread pool): one real-time thread per core reads its share of the RTP sockets
+    /// and agent connections and carries each frame to the other side without a thread hand-off. Default true.
     /// </summary>
-    public bool EpollReceive { get; set; }
+    public bool EpollReceive { get; set; } = true;
+
+    /// <summary>Gets or sets the number of epoll media threads with <see cref="EpollReceive"/>; 0 (the default) is one per core.</summary>
+    public int ReceiveThreads { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the media threads (epoll receive, pacer) ask Linux for real-time
+    /// scheduling (<c>SCHED_FIFO</c> 1), so a datagram's arrival preempts whatever else runs. Default true; it needs
+    /// <c>CAP_SYS_NICE</c> or <c>LimitRTPRIO=1</c>, and without them the threads keep the normal class (logged once).
+    /// </summary>
+    public bool RealtimeThreads { get; set; } = true;
 
     /// <summary>
     /// Gets or sets a value indicating whether the receive latency figures (gateway processing, carrier → agent) count

@@ -58,7 +58,7 @@ public sealed class MediaOptionsBinderTests
     }
 
     [Fact]
-    public void Rtp_section_sets_the_port_range_timeout_and_receive_mode_of_the_engine()
+    public void Rtp_section_sets_the_port_range_timeout_receive_mode_and_media_threads_of_the_engine()
     {
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -66,7 +66,9 @@ public sealed class MediaOptionsBinderTests
                 ["Telepath:Rtp:PortRangeStart"] = "30000",
                 ["Telepath:Rtp:PortRangeEnd"] = "30999",
                 ["Telepath:Rtp:MediaTimeout"] = "00:00:10",
-                ["Telepath:Rtp:EpollReceive"] = "true",
+                ["Telepath:Rtp:EpollReceive"] = "false",
+                ["Telepath:Rtp:ReceiveThreads"] = "3",
+                ["Telepath:Rtp:RealtimeThreads"] = "false",
             })
             .Build();
         var rtp = new RtpOptions();
@@ -76,7 +78,11 @@ public sealed class MediaOptionsBinderTests
 
         Assert.Equal((30000, 30999), (engine.FirstPort, engine.LastPort));
         Assert.Equal(TimeSpan.FromSeconds(10), engine.MediaTimeout);
-        Assert.True(engine.EpollReceive);
-        Assert.False(new RtpOptions().EpollReceive);
+        Assert.False(engine.EpollReceive);
+        Assert.Equal(3, engine.ReceiveThreads);
+        Assert.False(engine.RealtimeThreads);
+        Assert.True(new RtpOptions().EpollReceive);
+        Assert.True(new RtpOptions().RealtimeThreads);
+        Assert.Equal(0, new RtpOptions().ReceiveThreads);
     }
 }

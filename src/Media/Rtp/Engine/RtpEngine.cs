@@ -14,15 +14,17 @@ namespace Telepath.Media.Rtp.Engine;
 /// that sends every stream's due frames and drives the timer wheel (media timeouts, RTCP, jitter gaps).
 /// </summary>
 /// <remarks>
-/// <para>Receive design: one reused <see cref="SocketAsyncEventArgs"/> per socket, whose completions .NET runs on the
-/// thread pool: no task and no allocation per packet. With <see cref="RtpEngineOptions.EpollReceive"/> on Linux, one
-/// thread instead waits on every RTP/RTCP socket with its own epoll set and runs each stream's receive path inline
-/// (<see cref="RtpReceiveLoop"/>): no work item or thread hand-off either. That halves the engine's cost per datagram
-/// (rtp-relay), but a consumer that hands each frame to the thread pool (the call bridge's agent socket) then pays a
-/// thread wake-up per frame from outside the pool, which ate the gain in the whole product; so it is opt-in. Alternatives
-/// considered: <c>await ReceiveFromAsync</c> per packet costs a state-machine resumption on top of that hop; a
-/// dedicated thread per socket costs 1 000 threads for 500 calls; Socket.Select allocates and is O(n) per call.
-/// The load scenario <c>rtp-relay</c> gives the numbers for both modes.</para>
+/// <para>Receive design: on Linux (<see cref="RtpEngineOptions.EpollReceive"/>, on by default) one epoll media
+/// thread per core (<see cref="RtpReceiveLoops"/>) waits on its share of the RTP/RTCP sockets and of the agent
+/// connections (<see cref="EpollSocketStream"/>) and runs each stream's receive path and each agent message inline: a
+/// caller's frame reaches the agent's socket, and an agent's frame the caller's RTP socket, on the thread that read
+/// it, with no work item or thread hand-off. The threads ask for real-time scheduling
+/// (<see cref="RealtimeMediaThreads"/>) so an arrival preempts other work. Elsewhere, one reused
+/// <see cref="SocketAsyncEventArgs"/> per socket, whose completions .NET runs on the thread pool: no task and no
+/// allocation per packet, but a hop per datagram. Alternatives considered: <c>await ReceiveFromAsync</c> per packet
+/// costs a state-machine resumption on top of that hop; a dedicated thread per socket costs 1 000 threads for 500
+/// calls; Socket.Select allocates and is O(n) per call. The load scenarios <c>rtp-relay</c> and <c>bridge-relay</c>
+/// give the numbers for both modes.</para>
 /// <para>Send design: one thread ticks every <see cref="RtpEngineOptions.PacingTick"/> (1 ms), scans the stream
 /// array (a compare per stream when nothing is due) and sends due frames with <c>SendTo(span, SocketAddress)</c>,
 /// which allocates nothing. One thread for all streams instead of a timer per stream.</para>
@@ -37,6 +39,7 @@ internal sealed class RtpEngine : IAsyncDisposable
     private readonly Thread _pacingThread;
     private readonly ManualResetEventSlim _stop = new(false, 1);
     private readonly Meter? _ownedMeter;
+    private readonly RealtimeMediaThreads _realtime;
     private RtpStream[] _streams = [];
     private int _disposed;
 
@@ -50,7 +53,10 @@ internal sealed class RtpEngine : IAsyncDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _ports = new PortAllocator(options.FirstPort, options.LastPort);
         Timers = new TimerWheel(_time, TimeSpan.FromMilliseconds(10));
-        ReceiveLoop = options.EpollReceive ? RtpReceiveLoop.TryCreate(_logger) : null;
+        _realtime = new RealtimeMediaThreads(options.RealtimeThreads, _logger);
+        ReceiveLoops = options.EpollReceive
+            ? RtpReceiveLoops.TryCreate(options.ReceiveThreads > 0 ? options.ReceiveThreads : Environment.ProcessorCount, _realtime, _logger)
+            : null;
         Meter meter = meterFactory?.Create("Telepath.Media.Rtp") ?? (_ownedMeter = new Meter("Telepath.Media.Rtp"));
         CreateInstruments(meter);
         _pacingThread = new Thread(PacingLoop) { IsBackground = true, Name = "telepath-rtp-pacer", Priority = ThreadPriority.AboveNormal };
@@ -63,8 +69,8 @@ internal sealed class RtpEngine : IAsyncDisposable
     /// <summary>Gets the number of free port pairs.</summary>
     public int AvailablePortPairs => _ports.Available;
 
-    /// <summary>Gets the epoll receive thread every stream registers its sockets with, or null for socket async receives.</summary>
-    internal RtpReceiveLoop? ReceiveLoop { get; }
+    /// <summary>Gets the epoll media threads streams and agent connections register with, or null for socket async receives.</summary>
+    internal RtpReceiveLoops? ReceiveLoops { get; }
 
     /// <summary>Gets the timer wheel driven by the pacing thread.</summary>
     internal TimerWheel Timers { get; }
@@ -141,9 +147,9 @@ internal sealed class RtpEngine : IAsyncDisposable
 
         _stop.Set();
         await Task.Run(_pacingThread.Join).ConfigureAwait(false);
-        if (ReceiveLoop is not null)
+        if (ReceiveLoops is not null)
         {
-            await Task.Run(ReceiveLoop.Dispose).ConfigureAwait(false);
+            await Task.Run(ReceiveLoops.Dispose).ConfigureAwait(false);
         }
 
         _stop.Dispose();
@@ -230,6 +236,7 @@ internal sealed class RtpEngine : IAsyncDisposable
     private void PacingLoop()
     {
         SharedMediaThread.MarkCurrent();
+        _realtime.Enter();
         int tickMs = Math.Max(1, (int)_options.PacingTick.TotalMilliseconds);
         while (!_stop.IsSet)
         {

@@ -32,4 +32,8 @@ internal static partial class RtpEngineLog
 
     [LoggerMessage(EventId = 3108, Level = LogLevel.Error, Message = "RTP receive thread: a stream's receive failed")]
     public static partial void ReceiveFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3109, Level = LogLevel.Information,
+        Message = "RTP media threads keep the normal scheduling class ({Reason}); grant CAP_SYS_NICE or LimitRTPRIO=1 for real-time media threads, or set Telepath:Rtp:RealtimeThreads=false")]
+    public static partial void RealtimeUnavailable(ILogger logger, string reason);
 }

@@ -42,11 +42,20 @@ internal sealed class RtpEngineOptions
     public int PacerCapacityFrames { get; set; } = 250;
 
     /// <summary>
-    /// Gets or sets a value indicating whether RTP and RTCP are received by the engine's own epoll thread (Linux), rather
-    /// than by .NET socket async receives completed on the thread pool. Off by default (see <see cref="RtpEngine"/>);
-    /// ignored where epoll is missing.
+    /// Gets or sets a value indicating whether media runs on the engine's epoll threads (Linux) rather than on .NET
+    /// socket async operations completed on the thread pool (see <see cref="RtpEngine"/>); ignored where epoll is
+    /// missing. Off here (tests and tools that build options by hand); the silo's configuration turns it on by default.
     /// </summary>
     public bool EpollReceive { get; set; }
+
+    /// <summary>Gets or sets the number of epoll media threads with <see cref="EpollReceive"/>; 0 (the default) is one per core.</summary>
+    public int ReceiveThreads { get; set; }
+
+    /// <summary>
+    /// Gets or sets a value indicating whether the media threads (epoll receive, pacer) ask for real-time scheduling
+    /// (<see cref="RealtimeMediaThreads"/>). On by default; without the permission they stay as they are.
+    /// </summary>
+    public bool RealtimeThreads { get; set; } = true;
 
     /// <summary>
     /// Gets or sets a value indicating whether receive latency counts from the kernel's receive time of each datagram

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Telepath.Media.Rtp.Engine.Epoll;
 using Telepath.Media.Rtp.Rtcp;
 using Telepath.Media.Timing;
 
@@ -46,6 +47,7 @@ internal sealed partial class RtpStream : IDisposable
     private IPEndPoint? _rtpFromEndPoint;
     private SocketAddress? _rtcpFromKnown;
     private IPEndPoint? _rtcpFromEndPoint;
+    private RtpReceiveLoop? _receiveLoop;
     private int _rtpToken = -1;
     private int _rtcpToken = -1;
     private int _closed;
@@ -154,8 +156,8 @@ internal sealed partial class RtpStream : IDisposable
 
         _engine.Timers.Cancel(_timeoutTimer);
         _engine.Timers.Cancel(_rtcpTimer);
-        _engine.ReceiveLoop?.Unregister(_rtpSocket, _rtpToken);
-        _engine.ReceiveLoop?.Unregister(_rtcpSocket, _rtcpToken);
+        _receiveLoop?.Unregister(_rtpSocket, _rtpToken);
+        _receiveLoop?.Unregister(_rtcpSocket, _rtcpToken);
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
 
@@ -187,8 +189,9 @@ internal sealed partial class RtpStream : IDisposable
             _rtcpTimer = _engine.Timers.ScheduleAt(now + NextRtcpDelay(), s_onRtcpTimer, this);
         }
 
-        if (_engine.ReceiveLoop is { } loop)
+        if (_engine.ReceiveLoops?.Next() is { } loop)
         {
+            _receiveLoop = loop;
             _rtpToken = loop.Register(_rtpSocket, this, rtcp: false);
             _rtcpToken = loop.Register(_rtcpSocket, this, rtcp: true);
         }

@@ -12,6 +12,21 @@ internal static class EpollNativeMethods
     /// <summary><c>EPOLLIN</c>: the descriptor has data to read.</summary>
     public const int EpollIn = 0x001;
 
+    /// <summary><c>EPOLLOUT</c>: the descriptor can take more data.</summary>
+    public const int EpollOut = 0x004;
+
+    /// <summary><c>EPOLLERR</c>: an error is pending on the descriptor.</summary>
+    public const int EpollError = 0x008;
+
+    /// <summary><c>EPOLLHUP</c>: the peer hung up.</summary>
+    public const int EpollHangUp = 0x010;
+
+    /// <summary><c>EPOLLRDHUP</c>: the peer shut down its writing half.</summary>
+    public const int EpollReadHangUp = 0x2000;
+
+    /// <summary><c>EPOLLET</c>: report each change of readiness once (edge-triggered).</summary>
+    public const int EdgeTriggered = unchecked((int)0x80000000);
+
     /// <summary><c>EPOLL_CTL_ADD</c>.</summary>
     public const int ControlAdd = 1;
 

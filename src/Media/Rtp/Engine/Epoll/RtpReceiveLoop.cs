@@ -6,8 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Telepath.Media.Rtp.Engine.Epoll;
 
 /// <summary>
-/// One thread that waits on every RTP and RTCP socket of the engine with a level-triggered epoll set and hands each
-/// ready datagram to its stream, synchronously, on that thread.
+/// One of the engine's media threads: waits on its share of the RTP and RTCP sockets (level-triggered) and of the agent
+/// connections (<see cref="EpollSocketStream"/>, edge-triggered) with one epoll set, and handles each report
+/// synchronously on this thread: a caller's datagram goes through its stream to the agent's socket, an agent's message
+/// through the call bridge to the caller's RTP socket, with no thread hand-off either way.
 /// </summary>
 /// <remarks>
 /// <para>Why: .NET's socket engine runs its own epoll thread but hands every completion to the thread pool, so each
@@ -15,7 +17,9 @@ namespace Telepath.Media.Rtp.Engine.Epoll;
 /// the <c>rtp-relay</c> load at 500 streams (25,000 datagrams/s each way), that hand-off cost as much CPU as all the rest
 /// of the engine, and its wake-ups made the tail. Here a datagram is read with a plain non-blocking <c>recvfrom</c>
 /// the moment epoll reports it, and the stream's receive path (jitter buffer, consumer, the agent's frame queue) runs
-/// right there. Nothing on this path blocks: the consumer contract already forbids it.</para>
+/// right there. Nothing on this path blocks: the consumer contract already forbids it, and a write the agent's socket
+/// cannot take at once goes on asynchronously (<see cref="Agents.AgentSendPump"/>). The engine runs one loop per core,
+/// each stream and agent connection on one of them, so no single thread has to keep up with every call.</para>
 /// <para>Sockets registered here never see an async .NET operation, so the runtime's own epoll never watches them.
 /// Level-triggered, one datagram per readiness report: a socket with more queued is simply reported again, and no
 /// read ever has to fail with EAGAIN (which .NET would raise as an exception).</para>
@@ -29,21 +33,24 @@ internal sealed class RtpReceiveLoop : IDisposable
     private readonly ILogger _logger;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _stop = new(false, 1);
-    private readonly ConcurrentDictionary<int, Registration> _registrations = new();
+    private readonly ConcurrentDictionary<int, IEpollHandler> _registrations = new();
     private readonly int[] _control = new int[EpollNativeMethods.EventStride];
     private readonly Lock _controlGate = new();
+    private readonly RealtimeMediaThreads _realtime;
     private int _nextToken;
-    private RtpReceiveLoop(int epoll, ILogger logger)
+
+    private RtpReceiveLoop(int epoll, int index, RealtimeMediaThreads realtime, ILogger logger)
     {
         _epoll = epoll;
+        _realtime = realtime;
         _logger = logger;
-        _thread = new Thread(Run) { IsBackground = true, Name = "telepath-rtp-receive", Priority = ThreadPriority.AboveNormal };
+        _thread = new Thread(Run) { IsBackground = true, Name = $"telepath-rtp-receive-{index}" };
         _thread.Start();
     }
 
-    /// <summary>Creates the loop where epoll is available.</summary>
+    /// <summary>Creates the loop (thread number <paramref name="index"/>) where epoll is available.</summary>
     /// <returns>Null on other platforms or when the epoll set cannot be created; the engine then uses socket async receives.</returns>
-    public static RtpReceiveLoop? TryCreate(ILogger logger)
+    public static RtpReceiveLoop? TryCreate(int index, RealtimeMediaThreads realtime, ILogger logger)
     {
         if (!EpollNativeMethods.IsSupported)
         {
@@ -53,7 +60,7 @@ internal sealed class RtpReceiveLoop : IDisposable
         try
         {
             int epoll = EpollNativeMethods.Create(EpollNativeMethods.CloseOnExec);
-            return epoll < 0 ? null : new RtpReceiveLoop(epoll, logger);
+            return epoll < 0 ? null : new RtpReceiveLoop(epoll, index, realtime, logger);
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -63,12 +70,17 @@ internal sealed class RtpReceiveLoop : IDisposable
 
     /// <summary>Watches <paramref name="socket"/>; each datagram it receives calls <see cref="RtpStream.OnReadable"/>.</summary>
     /// <returns>The registration's token for <see cref="Unregister"/>, or -1 when the socket could not be added.</returns>
-    public int Register(Socket socket, RtpStream stream, bool rtcp)
+    public int Register(Socket socket, RtpStream stream, bool rtcp) =>
+        Register(socket, new RtpSocketHandler(stream, rtcp), EpollNativeMethods.EpollIn);
+
+    /// <summary>Watches <paramref name="socket"/> for <paramref name="interest"/> (epoll event bits); reports go to <paramref name="handler"/> on this thread.</summary>
+    /// <returns>The registration's token for <see cref="Unregister"/>, or -1 when the socket could not be added.</returns>
+    public int Register(Socket socket, IEpollHandler handler, int interest)
     {
         socket.Blocking = false;
         int token = Interlocked.Increment(ref _nextToken) & int.MaxValue;
-        _registrations[token] = new Registration(stream, rtcp);
-        if (Control(EpollNativeMethods.ControlAdd, socket, token) != 0)
+        _registrations[token] = handler;
+        if (Control(EpollNativeMethods.ControlAdd, socket, token, interest) != 0)
         {
             _registrations.TryRemove(token, out _);
             return -1;
@@ -88,7 +100,7 @@ internal sealed class RtpReceiveLoop : IDisposable
         _registrations.TryRemove(token, out _);
         try
         {
-            Control(EpollNativeMethods.ControlDelete, socket, token);
+            Control(EpollNativeMethods.ControlDelete, socket, token, 0);
         }
         catch (ObjectDisposedException)
         {
@@ -110,12 +122,12 @@ internal sealed class RtpReceiveLoop : IDisposable
         _stop.Dispose();
     }
 
-    private int Control(int operation, Socket socket, int token)
+    private int Control(int operation, Socket socket, int token, int interest)
     {
         lock (_controlGate)
         {
             Array.Clear(_control);
-            _control[0] = EpollNativeMethods.EpollIn;
+            _control[0] = interest;
             _control[EpollNativeMethods.DataOffset] = token;
             return EpollNativeMethods.Control(_epoll, operation, (int)socket.SafeHandle.DangerousGetHandle(), _control);
         }
@@ -123,7 +135,7 @@ internal sealed class RtpReceiveLoop : IDisposable
 
     private void Run()
     {
-        SharedMediaThread.MarkCurrent();
+        _realtime.Enter();
         int stride = EpollNativeMethods.EventStride;
         int dataOffset = EpollNativeMethods.DataOffset;
         var events = new int[MaxEventsPerWait * stride];
@@ -144,14 +156,14 @@ internal sealed class RtpReceiveLoop : IDisposable
 
             for (int i = 0; i < ready; i++)
             {
-                if (!_registrations.TryGetValue(events[(i * stride) + dataOffset], out Registration? registration))
+                if (!_registrations.TryGetValue(events[(i * stride) + dataOffset], out IEpollHandler? handler))
                 {
                     continue;
                 }
 
                 try
                 {
-                    registration.Stream.OnReadable(registration.Rtcp);
+                    handler.OnEpollEvents(events[i * stride]);
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException)
                 {
@@ -162,5 +174,9 @@ internal sealed class RtpReceiveLoop : IDisposable
         }
     }
 
-    private sealed record Registration(RtpStream Stream, bool Rtcp);
+    /// <summary>An RTP or RTCP socket of a stream: each report is one datagram to read.</summary>
+    private sealed class RtpSocketHandler(RtpStream stream, bool rtcp) : IEpollHandler
+    {
+        public void OnEpollEvents(int events) => stream.OnReadable(rtcp);
+    }
 }

@@ -1,0 +1,491 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Tasks.Sources;
+
+namespace Telepath.Media.Rtp.Engine.Epoll;
+
+/// <summary>
+/// A TCP connection as a <see cref="Stream"/> whose waiting reads complete on the engine's epoll thread
+/// (<see cref="RtpReceiveLoop"/>), so the reader's continuation (the agent's WebSocket receive loop and the call bridge
+/// behind it) runs there, with no thread-pool hand-off per message: the agent → caller twin of reading RTP on that thread.
+/// </summary>
+/// <remarks>
+/// <para>The socket never sees an async .NET operation, so the runtime's own epoll thread never watches it (it would
+/// wake once per message for nothing). Connecting is non-blocking too: <c>connect</c>, then the first writable report.
+/// Registration is edge-triggered (one report per change), and every read or write attempt and every report is decided
+/// under one lock, so a report that arrives between an attempt's <c>EAGAIN</c> and its becoming pending is not lost.</para>
+/// <para>Completions run inline only after <see cref="CompleteReadsInline"/> is set: the HTTP upgrade and a TLS
+/// handshake stay on the thread pool, off the thread every call's media shares. A write that the socket cannot take
+/// at once (the peer reads slowly) finishes on the pool, because its continuation may queue more writes.</para>
+/// </remarks>
+internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSource<int>
+{
+    private const int Interest = EpollNativeMethods.EpollIn | EpollNativeMethods.EpollOut | EpollNativeMethods.EpollReadHangUp
+        | EpollNativeMethods.EdgeTriggered;
+
+    private readonly Socket _socket;
+    private readonly RtpReceiveLoop _loop;
+    private readonly Lock _gate = new();
+    private readonly PendingWrite _write;
+    private readonly byte[] _peek = new byte[1];
+    private ManualResetValueTaskSourceCore<int> _read = new() { RunContinuationsAsynchronously = true };
+    private TaskCompletionSource? _connect;
+    private Memory<byte> _readBuffer;
+    private bool _readPending;
+    private CancellationTokenRegistration _readCancellation;
+    private int _token = -1;
+    private bool _disposed;
+
+    private EpollSocketStream(Socket socket, RtpReceiveLoop loop)
+    {
+        _socket = socket;
+        _loop = loop;
+        _write = new PendingWrite(this);
+    }
+
+    /// <summary>
+    /// Sets whether a waiting read completes on the epoll thread. Set once the connection carries media; until then
+    /// completions go to the thread pool.
+    /// </summary>
+    public bool CompleteReadsInline
+    {
+        set
+        {
+            lock (_gate)
+            {
+                _read.RunContinuationsAsynchronously = !value;
+            }
+        }
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanWrite => true;
+
+    public override bool CanSeek => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Resolves <paramref name="endpoint"/> and connects to the first address that answers.</summary>
+    public static async ValueTask<EpollSocketStream> ConnectAsync(RtpReceiveLoop loop, DnsEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses = IPAddress.TryParse(endpoint.Host, out IPAddress? literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken).ConfigureAwait(false);
+        SocketException? failure = null;
+        foreach (IPAddress address in addresses)
+        {
+            var stream = new EpollSocketStream(new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }, loop);
+            try
+            {
+                await stream.ConnectCoreAsync(new IPEndPoint(address, endpoint.Port), cancellationToken).ConfigureAwait(false);
+                return stream;
+            }
+            catch (SocketException exception)
+            {
+                failure = exception;
+                await stream.DisposeAsync().ConfigureAwait(false);
+            }
+            catch
+            {
+                await stream.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        throw failure ?? new SocketException((int)SocketError.HostNotFound);
+    }
+
+    /// <summary>Takes over a connection a listening socket accepted (a server's side); it must not have seen an async operation.</summary>
+    public static EpollSocketStream Accept(Socket accepted, RtpReceiveLoop loop)
+    {
+        accepted.NoDelay = true;
+        var stream = new EpollSocketStream(accepted, loop);
+        stream._token = loop.Register(accepted, stream, Interest);
+        if (stream._token < 0)
+        {
+            stream.Dispose();
+            throw new SocketException((int)SocketError.SocketError);
+        }
+
+        return stream;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<int>(cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_readPending)
+            {
+                throw new InvalidOperationException("A read is already in progress.");
+            }
+
+            int read = TryReceive(buffer.Span, out SocketError error);
+            if (error == SocketError.Success)
+            {
+                return ValueTask.FromResult(read);
+            }
+
+            if (error != SocketError.WouldBlock)
+            {
+                return ValueTask.FromException<int>(Failure(error));
+            }
+
+            _read.Reset();
+            _readBuffer = buffer;
+            _readPending = true;
+            short version = _read.Version;
+
+            // Registered under the lock (which a cancellation callback run at once re-enters), so a completion that
+            // takes the registration always takes this read's.
+            if (cancellationToken.CanBeCanceled)
+            {
+                _readCancellation = cancellationToken.UnsafeRegister(static (state, token) => ((EpollSocketStream)state!).CancelRead(token), this);
+            }
+
+            return new ValueTask<int>(this, version);
+        }
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        return _write.Start(buffer, cancellationToken);
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) =>
+        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Write(byte[] buffer, int offset, int count) =>
+        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+        // Every write goes straight to the socket.
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>Called by the epoll thread: finishes a connect, a waiting read or a waiting write.</summary>
+    public void OnEpollEvents(int events)
+    {
+        Volatile.Read(ref _connect)?.TrySetResult();
+        if ((events & (EpollNativeMethods.EpollIn | EpollNativeMethods.EpollError | EpollNativeMethods.EpollHangUp | EpollNativeMethods.EpollReadHangUp)) != 0)
+        {
+            CompletePendingRead();
+        }
+
+        if ((events & (EpollNativeMethods.EpollOut | EpollNativeMethods.EpollError | EpollNativeMethods.EpollHangUp)) != 0)
+        {
+            _write.Continue();
+        }
+    }
+
+    int IValueTaskSource<int>.GetResult(short token) => _read.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _read.GetStatus(token);
+
+    void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _read.OnCompleted(continuation, state, token, flags);
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            bool completeRead;
+            CancellationTokenRegistration cancellation;
+            lock (_gate)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                _disposed = true;
+                completeRead = _readPending;
+                cancellation = TakeRead();
+            }
+
+            _loop.Unregister(_socket, _token);
+            _connect?.TrySetException(new ObjectDisposedException(nameof(EpollSocketStream)));
+            cancellation.Unregister();
+            if (completeRead)
+            {
+                _read.SetException(new ObjectDisposedException(nameof(EpollSocketStream)));
+            }
+
+            _write.Abandon();
+            _socket.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async ValueTask ConnectCoreAsync(IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _connect, connected);
+        _token = _loop.Register(_socket, this, Interest);
+        if (_token < 0)
+        {
+            throw new SocketException((int)SocketError.SocketError);
+        }
+
+        try
+        {
+            _socket.Connect(endpoint);
+            connected.TrySetResult();
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+        {
+            // Non-blocking: the connection completes (or fails) with the first writable report.
+        }
+
+        await connected.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _connect, null);
+        var error = (SocketError)(int)_socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        if (error != SocketError.Success)
+        {
+            throw new SocketException((int)error);
+        }
+    }
+
+    /// <summary>One non-blocking <c>recv</c>. A zero-length buffer waits for data without taking any (as SslStream asks).</summary>
+    private int TryReceive(Span<byte> buffer, out SocketError error)
+    {
+        if (buffer.IsEmpty)
+        {
+            _socket.Receive(_peek, 0, 1, SocketFlags.Peek, out error);
+            return 0;
+        }
+
+        int read = _socket.Receive(buffer, SocketFlags.None, out error);
+        return error == SocketError.Success ? read : 0;
+    }
+
+    private void CompletePendingRead()
+    {
+        int read;
+        SocketError error;
+        CancellationTokenRegistration cancellation;
+        lock (_gate)
+        {
+            if (!_readPending)
+            {
+                return;
+            }
+
+            read = TryReceive(_readBuffer.Span, out error);
+            if (error == SocketError.WouldBlock)
+            {
+                return;
+            }
+
+            cancellation = TakeRead();
+        }
+
+        cancellation.Unregister();
+        if (error == SocketError.Success)
+        {
+            _read.SetResult(read);
+        }
+        else
+        {
+            _read.SetException(Failure(error));
+        }
+    }
+
+    private void CancelRead(CancellationToken token)
+    {
+        lock (_gate)
+        {
+            if (!_readPending)
+            {
+                return;
+            }
+
+            TakeRead();
+        }
+
+        _read.SetException(new OperationCanceledException(token));
+    }
+
+    /// <summary>Ends the pending read's bookkeeping (caller holds <c>_gate</c>); its cancellation is unregistered outside the lock.</summary>
+    private CancellationTokenRegistration TakeRead()
+    {
+        CancellationTokenRegistration cancellation = _readCancellation;
+        _readCancellation = default;
+        _readPending = false;
+        _readBuffer = default;
+        return cancellation;
+    }
+
+    private static IOException Failure(SocketError error) =>
+        new($"The connection failed: {error}.", new SocketException((int)error));
+
+    /// <summary>The write half: sends what the socket takes at once and finishes the rest on writable reports.</summary>
+    private sealed class PendingWrite(EpollSocketStream owner) : IValueTaskSource
+    {
+        private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+        private ReadOnlyMemory<byte> _remaining;
+        private bool _pending;
+        private CancellationTokenRegistration _cancellation;
+
+        public ValueTask Start(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+        {
+            lock (owner._gate)
+            {
+                ObjectDisposedException.ThrowIf(owner._disposed, owner);
+                if (_pending)
+                {
+                    throw new InvalidOperationException("A write is already in progress.");
+                }
+
+                SocketError error = SendSome(ref buffer);
+                if (buffer.IsEmpty)
+                {
+                    return ValueTask.CompletedTask;
+                }
+
+                if (error != SocketError.WouldBlock)
+                {
+                    return ValueTask.FromException(Failure(error));
+                }
+
+                _core.Reset();
+                _remaining = buffer;
+                _pending = true;
+                short version = _core.Version;
+                if (cancellationToken.CanBeCanceled)
+                {
+                    _cancellation = cancellationToken.UnsafeRegister(static (state, token) => ((PendingWrite)state!).Cancel(token), this);
+                }
+
+                return new ValueTask(this, version);
+            }
+        }
+
+        public void Continue()
+        {
+            SocketError error;
+            CancellationTokenRegistration cancellation;
+            lock (owner._gate)
+            {
+                if (!_pending)
+                {
+                    return;
+                }
+
+                error = SendSome(ref _remaining);
+                if (!_remaining.IsEmpty && error == SocketError.WouldBlock)
+                {
+                    return;
+                }
+
+                cancellation = Take();
+            }
+
+            cancellation.Unregister();
+            if (error == SocketError.Success)
+            {
+                _core.SetResult(true);
+            }
+            else
+            {
+                _core.SetException(Failure(error));
+            }
+        }
+
+        public void Abandon()
+        {
+            CancellationTokenRegistration cancellation;
+            lock (owner._gate)
+            {
+                if (!_pending)
+                {
+                    return;
+                }
+
+                cancellation = Take();
+            }
+
+            cancellation.Unregister();
+            _core.SetException(new ObjectDisposedException(nameof(EpollSocketStream)));
+        }
+
+        public void GetResult(short token) => _core.GetResult(token);
+
+        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
+
+        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+            _core.OnCompleted(continuation, state, token, flags);
+
+        private void Cancel(CancellationToken token)
+        {
+            lock (owner._gate)
+            {
+                if (!_pending)
+                {
+                    return;
+                }
+
+                Take();
+            }
+
+            _core.SetException(new OperationCanceledException(token));
+        }
+
+        /// <summary>Ends the pending write's bookkeeping (caller holds the owner's lock).</summary>
+        private CancellationTokenRegistration Take()
+        {
+            CancellationTokenRegistration cancellation = _cancellation;
+            _cancellation = default;
+            _pending = false;
+            _remaining = default;
+            return cancellation;
+        }
+
+        /// <summary>Sends until the buffer is empty or the socket says stop; <paramref name="buffer"/> keeps what is left.</summary>
+        private SocketError SendSome(ref ReadOnlyMemory<byte> buffer)
+        {
+            while (!buffer.IsEmpty)
+            {
+                int sent = owner._socket.Send(buffer.Span, SocketFlags.None, out SocketError error);
+                if (error != SocketError.Success)
+                {
+                    return error;
+                }
+
+                buffer = buffer[sent..];
+            }
+
+            return SocketError.Success;
+        }
+    }
+}

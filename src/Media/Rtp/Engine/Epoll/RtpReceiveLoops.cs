@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+
+namespace Telepath.Media.Rtp.Engine.Epoll;
+
+/// <summary>
+/// The engine's epoll media threads, one per core by default. Each new stream or agent connection takes the next loop
+/// in turn, which spreads calls evenly because calls come and go at about the same rate on every loop.
+/// </summary>
+internal sealed class RtpReceiveLoops : IDisposable
+{
+    private readonly RtpReceiveLoop[] _loops;
+    private int _next = -1;
+
+    private RtpReceiveLoops(RtpReceiveLoop[] loops)
+    {
+        _loops = loops;
+    }
+
+    /// <summary>Gets the number of threads.</summary>
+    public int Count => _loops.Length;
+
+    /// <summary>Creates <paramref name="threads"/> loops where epoll is available.</summary>
+    /// <returns>Null on other platforms or when an epoll set cannot be created; the engine then uses socket async receives.</returns>
+    public static RtpReceiveLoops? TryCreate(int threads, RealtimeMediaThreads realtime, ILogger logger)
+    {
+        var loops = new RtpReceiveLoop[Math.Max(1, threads)];
+        for (int i = 0; i < loops.Length; i++)
+        {
+            if (RtpReceiveLoop.TryCreate(i, realtime, logger) is not { } loop)
+            {
+                Array.ForEach(loops[..i], created => created.Dispose());
+                return null;
+            }
+
+            loops[i] = loop;
+        }
+
+        return new RtpReceiveLoops(loops);
+    }
+
+    /// <summary>The loop the next stream or connection registers with.</summary>
+    public RtpReceiveLoop Next() => _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];
+
+    /// <summary>Stops every thread.</summary>
+    public void Dispose()
+    {
+        foreach (RtpReceiveLoop loop in _loops)
+        {
+            loop.Dispose();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+
+namespace Telepath.Media.Rtp.Engine;
+
+/// <summary>
+/// Puts a media thread (epoll receive, pacer) in the lowest real-time class, <c>SCHED_FIFO</c> priority 1 (Linux).
+/// </summary>
+/// <remarks>
+/// Why: under the fair scheduler a woken thread does not preempt one that is running, so a datagram that arrives while
+/// a thread-pool thread holds the core waits for that thread's slice. Measured with <c>bridge-relay</c> at 100 calls
+/// on 2 cores, the epoll receive thread then slept through arrivals for up to 15 ms and took ~100 datagrams per wake:
+/// kernel arrival → agent socket p50 1.0 ms. As a real-time thread it preempts at once: p50 0.04 ms. Nice values do
+/// not do this (they change the share of CPU, not who runs on wake-up). These threads block between datagrams and
+/// never spin, and the kernel's real-time throttling still leaves other threads 5 % of each core if one never blocks.
+/// The process needs <c>CAP_SYS_NICE</c> or an <c>RLIMIT_RTPRIO</c> of at least 1 (systemd <c>LimitRTPRIO=1</c>);
+/// without it the threads keep the normal class and the engine logs so once.
+/// </remarks>
+internal sealed class RealtimeMediaThreads(bool enabled, ILogger logger)
+{
+    private const int SchedFifo = 1;
+    private const int LowestRealtimePriority = 1;
+
+    private int _reported;
+
+    /// <summary>Called first thing on each media thread: makes it real-time when enabled; the first refusal is logged.</summary>
+    public void Enter()
+    {
+        if (enabled && TryMakeCurrentRealtime() is { } reason && Interlocked.Exchange(ref _reported, 1) == 0)
+        {
+            RtpEngineLog.RealtimeUnavailable(logger, reason);
+        }
+    }
+
+    /// <summary>Moves the calling thread to <c>SCHED_FIFO</c> priority 1.</summary>
+    /// <returns>Null on success, otherwise why not (the platform, or the <c>errno</c>).</returns>
+    private static string? TryMakeCurrentRealtime()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "real-time scheduling is used on Linux only";
+        }
+
+        try
+        {
+            int[] parameters = [LowestRealtimePriority];
+
+            // pid 0 is the calling thread for sched_setscheduler (it takes a thread id on Linux).
+            return SetScheduler(0, SchedFifo, parameters) == 0 ? null : $"sched_setscheduler failed with errno {Marshal.GetLastPInvokeError()}";
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return exception.Message;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SetScheduler(int pid, int policy, int[] parameters);
+}

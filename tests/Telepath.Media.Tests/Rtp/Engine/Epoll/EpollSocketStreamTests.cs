@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Telepath.Media.Rtp.Engine;
+using Telepath.Media.Rtp.Engine.Epoll;
+
+namespace Telepath.Media.Tests.Rtp.Engine.Epoll;
+
+/// <summary>
+/// The agent connection's stream on the engine's epoll thread, against a plain loopback TCP peer: reads that wait,
+/// writes the socket cannot take at once, end of stream, cancellation and disposal.
+/// </summary>
+public sealed class EpollSocketStreamTests : IAsyncLifetime
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private RtpReceiveLoops? _loops;
+
+    public Task InitializeAsync()
+    {
+        _listener.Start();
+        // The engine's epoll threads exist on Linux, where Telepath runs (as KernelArrivalClockTests assume too).
+        _loops = RtpReceiveLoops.TryCreate(1, new RealtimeMediaThreads(false, NullLogger.Instance), NullLogger.Instance)
+            ?? throw new InvalidOperationException("epoll is not available here");
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        _listener.Stop();
+        _loops?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Connects_and_carries_bytes_both_ways()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        await using (stream)
+        using (peer)
+        {
+            await stream.WriteAsync("hello"u8.ToArray());
+            Assert.Equal("hello"u8.ToArray(), await ReceiveExactlyAsync(peer, 5));
+
+            await peer.SendAsync("world"u8.ToArray());
+            Assert.Equal("world"u8.ToArray(), await ReadExactlyAsync(stream, 5));
+        }
+    }
+
+    [Fact]
+    public async Task A_read_that_waits_completes_on_the_epoll_thread_when_the_peer_writes()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        await using (stream)
+        using (peer)
+        {
+            stream.CompleteReadsInline = true;
+            var buffer = new byte[16];
+            string? completedOn = null;
+            Task<int> read = ReadOnceAsync();
+            Assert.False(read.IsCompleted);
+
+            await peer.SendAsync("ping"u8.ToArray());
+            Assert.Equal(4, await read.WaitAsync(s_timeout));
+            Assert.Equal("ping"u8.ToArray(), buffer[..4]);
+            Assert.StartsWith("telepath-rtp-receive", completedOn, StringComparison.Ordinal);
+
+            async Task<int> ReadOnceAsync()
+            {
+                int count = await stream.ReadAsync(buffer);
+                completedOn = Thread.CurrentThread.Name;
+                return count;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_zero_byte_read_waits_for_data_and_takes_none_of_it()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        await using (stream)
+        using (peer)
+        {
+            ValueTask<int> wait = stream.ReadAsync(Memory<byte>.Empty);
+            Assert.False(wait.IsCompleted);
+
+            await peer.SendAsync("abc"u8.ToArray());
+            Assert.Equal(0, await wait.AsTask().WaitAsync(s_timeout));
+            Assert.Equal("abc"u8.ToArray(), await ReadExactlyAsync(stream, 3));
+        }
+    }
+
+    [Fact]
+    public async Task A_read_returns_zero_when_the_peer_closes()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        await using (stream)
+        {
+            ValueTask<int> read = stream.ReadAsync(new byte[8]);
+            peer.Shutdown(SocketShutdown.Send);
+            Assert.Equal(0, await read.AsTask().WaitAsync(s_timeout));
+            peer.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_write_the_socket_cannot_take_at_once_completes_as_the_peer_reads()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        await using (stream)
+        using (peer)
+        {
+            byte[] payload = new byte[16 * 1024 * 1024];
+            new Random(7).NextBytes(payload);
+            Task write = stream.WriteAsync(payload).AsTask();
+            Assert.False(write.IsCompleted);
+
+            byte[] received = await ReceiveExactlyAsync(peer, payload.Length);
+            await write.WaitAsync(s_timeout);
+            Assert.Equal(payload, received);
+        }
+    }
+
+    [Fact]
+    public async Task A_cancelled_read_throws_and_a_disposed_stream_fails_its_waiting_read()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        using (peer)
+        {
+            using var cancel = new CancellationTokenSource();
+            ValueTask<int> cancelled = stream.ReadAsync(new byte[8], cancel.Token);
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.AsTask().WaitAsync(s_timeout));
+
+            Task<int> abandoned = stream.ReadAsync(new byte[8]).AsTask();
+            await stream.DisposeAsync();
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => abandoned.WaitAsync(s_timeout));
+            await Assert.ThrowsAsync<ObjectDisposedException>(async () => await stream.ReadExactlyAsync(new byte[8]));
+        }
+    }
+
+    [Fact]
+    public async Task Connecting_to_a_port_nobody_listens_on_fails_with_the_socket_error()
+    {
+        using var closed = new TcpListener(IPAddress.Loopback, 0);
+        closed.Start();
+        int port = ((IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+
+        SocketException failure = await Assert.ThrowsAsync<SocketException>(
+            async () => await EpollSocketStream.ConnectAsync(_loops!.Next(), new DnsEndPoint("127.0.0.1", port), CancellationToken.None));
+        Assert.Equal(SocketError.ConnectionRefused, failure.SocketErrorCode);
+    }
+
+    private async Task<(EpollSocketStream Stream, Socket Peer)> ConnectAsync()
+    {
+        int port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        Task<Socket> accept = _listener.AcceptSocketAsync();
+        EpollSocketStream stream = await EpollSocketStream.ConnectAsync(_loops!.Next(), new DnsEndPoint("localhost", port), CancellationToken.None);
+        return (stream, await accept.WaitAsync(s_timeout));
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream stream, int count)
+    {
+        var buffer = new byte[count];
+        await stream.ReadExactlyAsync(buffer).AsTask().WaitAsync(s_timeout);
+        return buffer;
+    }
+
+    private static async Task<byte[]> ReceiveExactlyAsync(Socket socket, int count)
+    {
+        var buffer = new byte[count];
+        int filled = 0;
+        using var timeout = new CancellationTokenSource(s_timeout);
+        while (filled < count)
+        {
+            int read = await socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, timeout.Token);
+            Assert.NotEqual(0, read);
+            filled += read;
+        }
+
+        return buffer;
+    }
+}
