@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging.Abstractions;
-using Telepath.Media.Rtp.Engine;
 
 namespace Telepath.Load;
 
@@ -10,9 +8,7 @@ internal static class RtpPacedSender
 {
     public static void Run(IPacedPhone[] peers, ManualResetEventSlim stop, StrongBox<bool> measuring)
     {
-        // Real-time like the engine's media threads (Linux, when permitted): otherwise, on a saturated machine, the
-        // engine's and agent's real-time threads starve the phones and the offered load quietly drops.
-        new RealtimeMediaThreads(true, NullLogger.Instance).Enter();
+        GeneratorThreadPriority.TryRaiseCurrent();
         long frame = Stopwatch.Frequency / 50;
         long start = Stopwatch.GetTimestamp();
         var next = new long[peers.Length];

@@ -19,6 +19,10 @@ namespace Telepath.Media.Rtp.Engine;
 internal sealed class RealtimeMediaThreads(bool enabled, ILogger logger)
 {
     private const int SchedFifo = 1;
+
+    // Threads this one creates start in the normal class instead of inheriting real-time scheduling. The runtime's
+    // own threads (a pool worker injected while this thread queued work) already do; native code may not.
+    private const int ResetOnFork = 0x40000000;
     private const int LowestRealtimePriority = 1;
 
     private int _reported;
@@ -46,7 +50,7 @@ internal sealed class RealtimeMediaThreads(bool enabled, ILogger logger)
             int[] parameters = [LowestRealtimePriority];
 
             // pid 0 is the calling thread for sched_setscheduler (it takes a thread id on Linux).
-            return SetScheduler(0, SchedFifo, parameters) == 0 ? null : $"sched_setscheduler failed with errno {Marshal.GetLastPInvokeError()}";
+            return SetScheduler(0, SchedFifo | ResetOnFork, parameters) == 0 ? null : $"sched_setscheduler failed with errno {Marshal.GetLastPInvokeError()}";
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {
