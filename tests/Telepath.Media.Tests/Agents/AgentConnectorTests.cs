@@ -15,7 +15,7 @@ public sealed class AgentConnectorTests
     [Fact]
     public async Task Connection_refused_is_unreachable_after_the_retry_budget()
     {
-        int port = ClosedPort();
+        int port = FreePort.Tcp();
         AgentConnector connector = AgentTestHarness.Connector();
 
         AgentConnectResult result = await connector.ConnectAsync(
@@ -181,15 +181,5 @@ public sealed class AgentConnectorTests
 
         Assert.Equal(AgentConnectStatus.Misconfigured, result.Status);
         Assert.Null(result.Connection);
-    }
-
-    /// <summary>A loopback port nobody listens on (bound, then released).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

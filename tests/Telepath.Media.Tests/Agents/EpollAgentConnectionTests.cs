@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telepath.Media.Agents;
@@ -48,10 +46,7 @@ public sealed class EpollAgentConnectionTests : IDisposable
     [Fact]
     public async Task Connection_refused_is_unreachable_after_the_retry_budget()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        int port = FreePort.Tcp();
 
         AgentConnectResult result = await Connector().ConnectAsync(
             AgentTestHarness.Settings(AgentProvider.Custom, new Uri($"ws://127.0.0.1:{port}/bot")), AgentTestHarness.Context(), AgentTestHarness.Guard());

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using Telepath.Media.Rtp.Engine;
 using Telepath.Media.Rtp.Engine.Epoll;
+using Telepath.TestKit.Network;
 
 namespace Telepath.Media.Tests.Rtp.Engine.Epoll;
 
@@ -142,10 +143,7 @@ public sealed class EpollSocketStreamTests : IAsyncLifetime
     [Fact]
     public async Task Connecting_to_a_port_nobody_listens_on_fails_with_the_socket_error()
     {
-        using var closed = new TcpListener(IPAddress.Loopback, 0);
-        closed.Start();
-        int port = ((IPEndPoint)closed.LocalEndpoint).Port;
-        closed.Stop();
+        int port = FreePort.Tcp();
 
         SocketException failure = await Assert.ThrowsAsync<SocketException>(
             async () => await EpollSocketStream.ConnectAsync(_loops!.Next(), new DnsEndPoint("127.0.0.1", port), CancellationToken.None));
