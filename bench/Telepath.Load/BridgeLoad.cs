@@ -174,7 +174,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
     public void PrintCommon(string scenario, int seconds, BridgeWindow window)
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"{scenario} calls={Peers.Length} established={Established} {seconds} s measured, {Environment.ProcessorCount} cores shared by silo, probe agent process and generator, media on {(Engine.ReceiveLoops is { } loops ? $"{loops.Count} epoll threads" : "socket async operations")}"));
+            $"{scenario} calls={Peers.Length} established={Established} {seconds} s measured, {Environment.ProcessorCount} cores shared by silo, probe agent process and generator, media on {(Engine.MediaThreads is { } loops ? $"{loops.Count} epoll threads" : "socket async operations")}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  call setup (INVITE -> 401 -> INVITE -> 200, agent connect included): p50 {Setup.GetValueAtPercentile(50) / 1000.0:0.0} ms, p99 {Setup.GetValueAtPercentile(99) / 1000.0:0.0} ms"));
         Console.WriteLine("  engine's own figures (in process, every stream):");

@@ -6,14 +6,14 @@ namespace Telepath.Load;
 
 /// <summary>
 /// The one real-time epoll thread that reads every simulated phone's socket (Linux), the engine's own
-/// <see cref="RtpReceiveLoop"/>: phones are the far end, and with their reads on the thread pool the generator cost the
+/// <see cref="EpollMediaThread"/>: phones are the far end, and with their reads on the thread pool the generator cost the
 /// shared cores a hop and often a wake-up per packet, CPU the silo then did not have.
 /// </summary>
 internal static class PhoneReceiveThread
 {
-    private static readonly Lazy<RtpReceiveLoops?> s_loops = new(
-        () => RtpReceiveLoops.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), NullLogger.Instance));
+    private static readonly Lazy<EpollMediaThreads?> s_loops = new(
+        () => EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), NullLogger.Instance));
 
     /// <summary>Gets the thread, or null where epoll is missing (the phones then receive with socket async operations).</summary>
-    public static RtpReceiveLoop? Loop => s_loops.Value?.Next();
+    public static EpollMediaThread? Loop => s_loops.Value?.Next();
 }

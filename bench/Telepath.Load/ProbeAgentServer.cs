@@ -22,14 +22,14 @@ internal sealed class ProbeAgentServer : IDisposable
     private const int MaxRequestBytes = 8192;
 
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-    private readonly RtpReceiveLoops _loops;
+    private readonly EpollMediaThreads _loops;
     private readonly Func<WebSocket, Task> _session;
     private readonly Thread _acceptThread;
 
     public ProbeAgentServer(int port, Func<WebSocket, Task> session)
     {
         _session = session;
-        _loops = RtpReceiveLoops.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), NullLogger.Instance)
+        _loops = EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), NullLogger.Instance)
             ?? throw new PlatformNotSupportedException("the probe agent needs epoll (Linux)");
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
         _listener.Listen(1024);

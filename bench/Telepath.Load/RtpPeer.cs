@@ -31,7 +31,7 @@ internal sealed class RtpPeer : IPacedPhone, IEpollHandler, IDisposable
     private readonly ProbeRecorder? _probe;
     private readonly long[] _recentBurstArrivals = new long[RecentBurstFrames];
     private readonly uint _ssrc;
-    private readonly RtpReceiveLoop? _epoll;
+    private readonly EpollMediaThread? _epoll;
     private readonly int _epollToken = -1;
     private SocketAddress? _target;
     private ushort _sequence;

@@ -98,7 +98,7 @@ internal static class RtpRelayScenario
 
         double seconds = measured.TotalSeconds;
         Console.WriteLine(FormattableString.Invariant(
-            $"rtp-relay streams={streams} {seconds:0} s, {Environment.ProcessorCount} cores shared by engine and generator, receive {(engine.ReceiveLoops is { } loops ? $"{loops.Count} epoll threads" : "socket async")}"));
+            $"rtp-relay streams={streams} {seconds:0} s, {Environment.ProcessorCount} cores shared by engine and generator, receive {(engine.MediaThreads is { } loops ? $"{loops.Count} epoll threads" : "socket async")}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  engine packets/s (in+out): {RelayReport.Traffic(sent, received, seconds)}"));
         Console.WriteLine(FormattableString.Invariant(

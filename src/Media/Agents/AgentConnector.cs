@@ -44,11 +44,11 @@ internal sealed class AgentConnector : IAgentConnector
         _signedUrls = new ElevenLabsSignedUrlClient(httpClient);
     }
 
-    /// <summary>Gets or sets the engine's epoll media threads that agent connections read on (see <see cref="AgentDialer.EpollLoops"/>).</summary>
-    internal Rtp.Engine.Epoll.RtpReceiveLoops? EpollLoops
+    /// <summary>Gets or sets the engine's epoll media threads that agent connections read on (see <see cref="AgentDialer.MediaThreads"/>).</summary>
+    internal Rtp.Engine.Epoll.EpollMediaThreads? MediaThreads
     {
-        get => _dialer.EpollLoops;
-        set => _dialer.EpollLoops = value;
+        get => _dialer.MediaThreads;
+        set => _dialer.MediaThreads = value;
     }
 
     /// <inheritdoc />

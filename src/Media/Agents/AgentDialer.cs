@@ -50,7 +50,7 @@ internal sealed class AgentDialer
     /// connections are <see cref="EpollSocketStream"/>s whose reads complete on one of those threads, so agent audio
     /// reaches the caller's RTP socket without a thread-pool hand-off.
     /// </summary>
-    public RtpReceiveLoops? EpollLoops { get; set; }
+    public EpollMediaThreads? MediaThreads { get; set; }
 
     /// <summary>Dials the agent; <paramref name="resolveUri"/> runs on every attempt (ElevenLabs fetches a fresh signed URL).</summary>
     /// <returns>The open socket, or null with a secret-free <paramref name="failure"/> description via the tuple.</returns>
@@ -148,7 +148,7 @@ internal sealed class AgentDialer
     /// <summary>The HTTP handler of one handshake: our TCP connect timeout and no-delay sockets, no proxy, cookies or redirects.</summary>
     private HttpMessageInvoker CreateInvoker(StrongBox<EpollSocketStream?> connection)
     {
-        RtpReceiveLoop? loop = EpollLoops?.Next();
+        EpollMediaThread? loop = MediaThreads?.Next();
         return new(new SocketsHttpHandler
         {
             ConnectTimeout = _options.ConnectTimeout,

@@ -62,7 +62,7 @@ public static class MediaServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<AgentConnector>>())
         {
-            EpollLoops = sp.GetRequiredService<RtpEngine>().ReceiveLoops,
+            MediaThreads = sp.GetRequiredService<RtpEngine>().MediaThreads,
         });
         services.TryAddSingleton<IIncomingCallHandler>(sp => new BridgeCallHandler(
             sp.GetRequiredService<ITrunkDirectory>(),

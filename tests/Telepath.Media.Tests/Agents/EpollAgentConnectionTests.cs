@@ -16,8 +16,8 @@ namespace Telepath.Media.Tests.Agents;
 public sealed class EpollAgentConnectionTests : IDisposable
 {
     private static readonly Func<FakeAgentSession, Task> s_idle = static session => session.Closed;
-    private readonly RtpReceiveLoops _loops =
-        RtpReceiveLoops.TryCreate(2, new RealtimeMediaThreads(false, NullLogger.Instance), NullLogger.Instance)
+    private readonly EpollMediaThreads _loops =
+        EpollMediaThreads.TryCreate(2, new RealtimeMediaThreads(false, NullLogger.Instance), NullLogger.Instance)
         ?? throw new InvalidOperationException("epoll is not available here");
 
     public void Dispose() => _loops.Dispose();
@@ -75,7 +75,7 @@ public sealed class EpollAgentConnectionTests : IDisposable
     private AgentConnector Connector(AgentOptions? options = null)
     {
         AgentConnector connector = AgentTestHarness.Connector(options);
-        connector.EpollLoops = _loops;
+        connector.MediaThreads = _loops;
         return connector;
     }
 }

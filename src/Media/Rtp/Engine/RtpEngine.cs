@@ -15,7 +15,7 @@ namespace Telepath.Media.Rtp.Engine;
 /// </summary>
 /// <remarks>
 /// <para>Receive design: on Linux (<see cref="RtpEngineOptions.EpollReceive"/>, on by default) one epoll media
-/// thread per core (<see cref="RtpReceiveLoops"/>) waits on its share of the RTP/RTCP sockets and of the agent
+/// thread per core (<see cref="EpollMediaThreads"/>) waits on its share of the RTP/RTCP sockets and of the agent
 /// connections (<see cref="EpollSocketStream"/>) and runs each stream's receive path and each agent message inline: a
 /// caller's frame reaches the agent's socket, and an agent's frame the caller's RTP socket, on the thread that read
 /// it, with no work item or thread hand-off. The threads ask for real-time scheduling
@@ -54,8 +54,8 @@ internal sealed class RtpEngine : IAsyncDisposable
         _ports = new PortAllocator(options.FirstPort, options.LastPort);
         Timers = new TimerWheel(_time, TimeSpan.FromMilliseconds(10));
         _realtime = new RealtimeMediaThreads(options.RealtimeThreads, _logger);
-        ReceiveLoops = options.EpollReceive
-            ? RtpReceiveLoops.TryCreate(options.ReceiveThreads > 0 ? options.ReceiveThreads : Environment.ProcessorCount, _realtime, _logger)
+        MediaThreads = options.EpollReceive
+            ? EpollMediaThreads.TryCreate(options.ReceiveThreads > 0 ? options.ReceiveThreads : Environment.ProcessorCount, _realtime, _logger)
             : null;
         Meter meter = meterFactory?.Create("Telepath.Media.Rtp") ?? (_ownedMeter = new Meter("Telepath.Media.Rtp"));
         CreateInstruments(meter);
@@ -70,7 +70,7 @@ internal sealed class RtpEngine : IAsyncDisposable
     public int AvailablePortPairs => _ports.Available;
 
     /// <summary>Gets the epoll media threads streams and agent connections register with, or null for socket async receives.</summary>
-    internal RtpReceiveLoops? ReceiveLoops { get; }
+    internal EpollMediaThreads? MediaThreads { get; }
 
     /// <summary>Gets the timer wheel driven by the pacing thread.</summary>
     internal TimerWheel Timers { get; }
@@ -147,9 +147,9 @@ internal sealed class RtpEngine : IAsyncDisposable
 
         _stop.Set();
         await Task.Run(_pacingThread.Join).ConfigureAwait(false);
-        if (ReceiveLoops is not null)
+        if (MediaThreads is not null)
         {
-            await Task.Run(ReceiveLoops.Dispose).ConfigureAwait(false);
+            await Task.Run(MediaThreads.Dispose).ConfigureAwait(false);
         }
 
         _stop.Dispose();

@@ -47,7 +47,7 @@ internal sealed partial class RtpStream : IDisposable
     private IPEndPoint? _rtpFromEndPoint;
     private SocketAddress? _rtcpFromKnown;
     private IPEndPoint? _rtcpFromEndPoint;
-    private RtpReceiveLoop? _receiveLoop;
+    private EpollMediaThread? _mediaThread;
     private int _rtpToken = -1;
     private int _rtcpToken = -1;
     private int _closed;
@@ -156,8 +156,8 @@ internal sealed partial class RtpStream : IDisposable
 
         _engine.Timers.Cancel(_timeoutTimer);
         _engine.Timers.Cancel(_rtcpTimer);
-        _receiveLoop?.Unregister(_rtpSocket, _rtpToken);
-        _receiveLoop?.Unregister(_rtcpSocket, _rtcpToken);
+        _mediaThread?.Unregister(_rtpSocket, _rtpToken);
+        _mediaThread?.Unregister(_rtcpSocket, _rtcpToken);
         _rtpSocket.Dispose();
         _rtcpSocket.Dispose();
 
@@ -189,9 +189,9 @@ internal sealed partial class RtpStream : IDisposable
             _rtcpTimer = _engine.Timers.ScheduleAt(now + NextRtcpDelay(), s_onRtcpTimer, this);
         }
 
-        if (_engine.ReceiveLoops?.Next() is { } loop)
+        if (_engine.MediaThreads?.Next() is { } loop)
         {
-            _receiveLoop = loop;
+            _mediaThread = loop;
             _rtpToken = loop.Register(_rtpSocket, this, rtcp: false);
             _rtcpToken = loop.Register(_rtcpSocket, this, rtcp: true);
         }

@@ -28,7 +28,7 @@ public sealed class RtpEngineTests
         RtpEngineOptions options = Options(epollReceive ? 22000 : 23500);
         options.EpollReceive = epollReceive;
         await using var engine = new RtpEngine(options);
-        Assert.Equal(epollReceive && OperatingSystem.IsLinux(), engine.ReceiveLoops is not null);
+        Assert.Equal(epollReceive && OperatingSystem.IsLinux(), engine.MediaThreads is not null);
         var consumer = new RecordingConsumer();
         Assert.True(engine.TryOpenStream(new RtpStreamSettings(0), consumer, out RtpStream? stream));
         using var peer = new RtpTestPeer();

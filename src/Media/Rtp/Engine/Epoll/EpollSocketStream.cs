@@ -6,7 +6,7 @@ namespace Telepath.Media.Rtp.Engine.Epoll;
 
 /// <summary>
 /// A TCP connection as a <see cref="Stream"/> whose waiting reads complete on the engine's epoll thread
-/// (<see cref="RtpReceiveLoop"/>), so the reader's continuation (the agent's WebSocket receive loop and the call bridge
+/// (<see cref="EpollMediaThread"/>), so the reader's continuation (the agent's WebSocket receive loop and the call bridge
 /// behind it) runs there, with no thread-pool hand-off per message: the agent → caller twin of reading RTP on that thread.
 /// </summary>
 /// <remarks>
@@ -24,7 +24,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
         | EpollNativeMethods.EdgeTriggered;
 
     private readonly Socket _socket;
-    private readonly RtpReceiveLoop _loop;
+    private readonly EpollMediaThread _loop;
     private readonly Lock _gate = new();
     private readonly PendingWrite _write;
     private readonly byte[] _peek = new byte[1];
@@ -36,7 +36,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     private int _token = -1;
     private bool _disposed;
 
-    private EpollSocketStream(Socket socket, RtpReceiveLoop loop)
+    private EpollSocketStream(Socket socket, EpollMediaThread loop)
     {
         _socket = socket;
         _loop = loop;
@@ -73,7 +73,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     }
 
     /// <summary>Resolves <paramref name="endpoint"/> and connects to the first address that answers.</summary>
-    public static async ValueTask<EpollSocketStream> ConnectAsync(RtpReceiveLoop loop, DnsEndPoint endpoint, CancellationToken cancellationToken)
+    public static async ValueTask<EpollSocketStream> ConnectAsync(EpollMediaThread loop, DnsEndPoint endpoint, CancellationToken cancellationToken)
     {
         IPAddress[] addresses = IPAddress.TryParse(endpoint.Host, out IPAddress? literal)
             ? [literal]
@@ -103,7 +103,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     }
 
     /// <summary>Takes over a connection a listening socket accepted (a server's side); it must not have seen an async operation.</summary>
-    public static EpollSocketStream Accept(Socket accepted, RtpReceiveLoop loop)
+    public static EpollSocketStream Accept(Socket accepted, EpollMediaThread loop)
     {
         accepted.NoDelay = true;
         var stream = new EpollSocketStream(accepted, loop);

@@ -15,13 +15,13 @@ public sealed class EpollSocketStreamTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private RtpReceiveLoops? _loops;
+    private EpollMediaThreads? _loops;
 
     public Task InitializeAsync()
     {
         _listener.Start();
         // The engine's epoll threads exist on Linux, where Telepath runs (as KernelArrivalClockTests assume too).
-        _loops = RtpReceiveLoops.TryCreate(1, new RealtimeMediaThreads(false, NullLogger.Instance), NullLogger.Instance)
+        _loops = EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(false, NullLogger.Instance), NullLogger.Instance)
             ?? throw new InvalidOperationException("epoll is not available here");
         return Task.CompletedTask;
     }
@@ -64,7 +64,7 @@ public sealed class EpollSocketStreamTests : IAsyncLifetime
             await peer.SendAsync("ping"u8.ToArray());
             Assert.Equal(4, await read.WaitAsync(s_timeout));
             Assert.Equal("ping"u8.ToArray(), buffer[..4]);
-            Assert.StartsWith("telepath-rtp-receive", completedOn, StringComparison.Ordinal);
+            Assert.StartsWith("telepath-media", completedOn, StringComparison.Ordinal);
 
             async Task<int> ReadOnceAsync()
             {

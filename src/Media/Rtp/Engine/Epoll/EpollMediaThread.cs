@@ -24,7 +24,7 @@ namespace Telepath.Media.Rtp.Engine.Epoll;
 /// Level-triggered, one datagram per readiness report: a socket with more queued is simply reported again, and no
 /// read ever has to fail with EAGAIN (which .NET would raise as an exception).</para>
 /// </remarks>
-internal sealed class RtpReceiveLoop : IDisposable
+internal sealed class EpollMediaThread : IDisposable
 {
     private const int MaxEventsPerWait = 256;
     private const int WaitMilliseconds = 100;
@@ -39,18 +39,18 @@ internal sealed class RtpReceiveLoop : IDisposable
     private readonly RealtimeMediaThreads _realtime;
     private int _nextToken;
 
-    private RtpReceiveLoop(int epoll, int index, RealtimeMediaThreads realtime, ILogger logger)
+    private EpollMediaThread(int epoll, int index, RealtimeMediaThreads realtime, ILogger logger)
     {
         _epoll = epoll;
         _realtime = realtime;
         _logger = logger;
-        _thread = new Thread(Run) { IsBackground = true, Name = $"telepath-rtp-receive-{index}" };
+        _thread = new Thread(Run) { IsBackground = true, Name = $"telepath-media-{index}" };
         _thread.Start();
     }
 
     /// <summary>Creates the loop (thread number <paramref name="index"/>) where epoll is available.</summary>
     /// <returns>Null on other platforms or when the epoll set cannot be created; the engine then uses socket async receives.</returns>
-    public static RtpReceiveLoop? TryCreate(int index, RealtimeMediaThreads realtime, ILogger logger)
+    public static EpollMediaThread? TryCreate(int index, RealtimeMediaThreads realtime, ILogger logger)
     {
         if (!EpollNativeMethods.IsSupported)
         {
@@ -60,7 +60,7 @@ internal sealed class RtpReceiveLoop : IDisposable
         try
         {
             int epoll = EpollNativeMethods.Create(EpollNativeMethods.CloseOnExec);
-            return epoll < 0 ? null : new RtpReceiveLoop(epoll, index, realtime, logger);
+            return epoll < 0 ? null : new EpollMediaThread(epoll, index, realtime, logger);
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -6,12 +6,12 @@ namespace Telepath.Media.Rtp.Engine.Epoll;
 /// The engine's epoll media threads, one per core by default. Each new stream or agent connection takes the next loop
 /// in turn, which spreads calls evenly because calls come and go at about the same rate on every loop.
 /// </summary>
-internal sealed class RtpReceiveLoops : IDisposable
+internal sealed class EpollMediaThreads : IDisposable
 {
-    private readonly RtpReceiveLoop[] _loops;
+    private readonly EpollMediaThread[] _loops;
     private int _next = -1;
 
-    private RtpReceiveLoops(RtpReceiveLoop[] loops)
+    private EpollMediaThreads(EpollMediaThread[] loops)
     {
         _loops = loops;
     }
@@ -21,12 +21,12 @@ internal sealed class RtpReceiveLoops : IDisposable
 
     /// <summary>Creates <paramref name="threads"/> loops where epoll is available.</summary>
     /// <returns>Null on other platforms or when an epoll set cannot be created; the engine then uses socket async receives.</returns>
-    public static RtpReceiveLoops? TryCreate(int threads, RealtimeMediaThreads realtime, ILogger logger)
+    public static EpollMediaThreads? TryCreate(int threads, RealtimeMediaThreads realtime, ILogger logger)
     {
-        var loops = new RtpReceiveLoop[Math.Max(1, threads)];
+        var loops = new EpollMediaThread[Math.Max(1, threads)];
         for (int i = 0; i < loops.Length; i++)
         {
-            if (RtpReceiveLoop.TryCreate(i, realtime, logger) is not { } loop)
+            if (EpollMediaThread.TryCreate(i, realtime, logger) is not { } loop)
             {
                 Array.ForEach(loops[..i], created => created.Dispose());
                 return null;
@@ -35,16 +35,16 @@ internal sealed class RtpReceiveLoops : IDisposable
             loops[i] = loop;
         }
 
-        return new RtpReceiveLoops(loops);
+        return new EpollMediaThreads(loops);
     }
 
     /// <summary>The loop the next stream or connection registers with.</summary>
-    public RtpReceiveLoop Next() => _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];
+    public EpollMediaThread Next() => _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];
 
     /// <summary>Stops every thread.</summary>
     public void Dispose()
     {
-        foreach (RtpReceiveLoop loop in _loops)
+        foreach (EpollMediaThread loop in _loops)
         {
             loop.Dispose();
         }
