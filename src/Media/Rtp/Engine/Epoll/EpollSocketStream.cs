@@ -18,7 +18,7 @@ namespace Telepath.Media.Rtp.Engine.Epoll;
 /// handshake stay on the thread pool, off the thread every call's media shares. A write that the socket cannot take
 /// at once (the peer reads slowly) finishes on the pool, because its continuation may queue more writes.</para>
 /// </remarks>
-internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSource<int>
+internal sealed class EpollSocketStream : Stream, IEpollHandler
 {
     private const int Interest = EpollNativeMethods.EpollIn | EpollNativeMethods.EpollOut | EpollNativeMethods.EpollReadHangUp
         | EpollNativeMethods.EdgeTriggered;
@@ -26,13 +26,9 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     private readonly Socket _socket;
     private readonly EpollMediaThread _loop;
     private readonly Lock _gate = new();
+    private readonly PendingRead _read;
     private readonly PendingWrite _write;
-    private readonly byte[] _peek = new byte[1];
-    private ManualResetValueTaskSourceCore<int> _read = new() { RunContinuationsAsynchronously = true };
     private TaskCompletionSource? _connect;
-    private Memory<byte> _readBuffer;
-    private bool _readPending;
-    private CancellationTokenRegistration _readCancellation;
     private int _token = -1;
     private bool _disposed;
 
@@ -40,6 +36,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     {
         _socket = socket;
         _loop = loop;
+        _read = new PendingRead(this);
         _write = new PendingWrite(this);
     }
 
@@ -49,13 +46,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     /// </summary>
     public bool CompleteReadsInline
     {
-        set
-        {
-            lock (_gate)
-            {
-                _read.RunContinuationsAsynchronously = !value;
-            }
-        }
+        set => _read.RunContinuationsAsynchronously = !value;
     }
 
     public override bool CanRead => true;
@@ -107,11 +98,14 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     {
         accepted.NoDelay = true;
         var stream = new EpollSocketStream(accepted, loop);
-        stream._token = loop.Register(accepted, stream, Interest);
-        if (stream._token < 0)
+        try
+        {
+            stream.Register();
+        }
+        catch
         {
             stream.Dispose();
-            throw new SocketException((int)SocketError.SocketError);
+            throw;
         }
 
         return stream;
@@ -124,39 +118,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
             return ValueTask.FromCanceled<int>(cancellationToken);
         }
 
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_readPending)
-            {
-                throw new InvalidOperationException("A read is already in progress.");
-            }
-
-            int read = TryReceive(buffer.Span, out SocketError error);
-            if (error == SocketError.Success)
-            {
-                return ValueTask.FromResult(read);
-            }
-
-            if (error != SocketError.WouldBlock)
-            {
-                return ValueTask.FromException<int>(Failure(error));
-            }
-
-            _read.Reset();
-            _readBuffer = buffer;
-            _readPending = true;
-            short version = _read.Version;
-
-            // Registered under the lock (which a cancellation callback run at once re-enters), so a completion that
-            // takes the registration always takes this read's.
-            if (cancellationToken.CanBeCanceled)
-            {
-                _readCancellation = cancellationToken.UnsafeRegister(static (state, token) => ((EpollSocketStream)state!).CancelRead(token), this);
-            }
-
-            return new ValueTask<int>(this, version);
-        }
+        return _read.Start(buffer, cancellationToken);
     }
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -198,7 +160,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
         Volatile.Read(ref _connect)?.TrySetResult();
         if ((events & (EpollNativeMethods.EpollIn | EpollNativeMethods.EpollError | EpollNativeMethods.EpollHangUp | EpollNativeMethods.EpollReadHangUp)) != 0)
         {
-            CompletePendingRead();
+            _read.Continue();
         }
 
         if ((events & (EpollNativeMethods.EpollOut | EpollNativeMethods.EpollError | EpollNativeMethods.EpollHangUp)) != 0)
@@ -207,19 +169,10 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
         }
     }
 
-    int IValueTaskSource<int>.GetResult(short token) => _read.GetResult(token);
-
-    ValueTaskSourceStatus IValueTaskSource<int>.GetStatus(short token) => _read.GetStatus(token);
-
-    void IValueTaskSource<int>.OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-        _read.OnCompleted(continuation, state, token, flags);
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            bool completeRead;
-            CancellationTokenRegistration cancellation;
             lock (_gate)
             {
                 if (_disposed)
@@ -228,18 +181,11 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
                 }
 
                 _disposed = true;
-                completeRead = _readPending;
-                cancellation = TakeRead();
             }
 
             _loop.Unregister(_socket, _token);
             _connect?.TrySetException(new ObjectDisposedException(nameof(EpollSocketStream)));
-            cancellation.Unregister();
-            if (completeRead)
-            {
-                _read.SetException(new ObjectDisposedException(nameof(EpollSocketStream)));
-            }
-
+            _read.Abandon();
             _write.Abandon();
             _socket.Dispose();
         }
@@ -251,12 +197,7 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
     {
         var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Volatile.Write(ref _connect, connected);
-        _token = _loop.Register(_socket, this, Interest);
-        if (_token < 0)
-        {
-            throw new SocketException((int)SocketError.SocketError);
-        }
-
+        Register();
         try
         {
             _socket.Connect(endpoint);
@@ -276,97 +217,79 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
         }
     }
 
-    /// <summary>One non-blocking <c>recv</c>. A zero-length buffer waits for data without taking any (as SslStream asks).</summary>
-    private int TryReceive(Span<byte> buffer, out SocketError error)
+    /// <summary>Adds the socket to the media thread's epoll set (before connecting: the connect completes with a report).</summary>
+    private void Register()
     {
-        if (buffer.IsEmpty)
+        _token = _loop.Register(_socket, this, Interest);
+        if (_token < 0)
         {
-            _socket.Receive(_peek, 0, 1, SocketFlags.Peek, out error);
-            return 0;
+            throw new SocketException((int)SocketError.SocketError);
         }
-
-        int read = _socket.Receive(buffer, SocketFlags.None, out error);
-        return error == SocketError.Success ? read : 0;
     }
 
-    private void CompletePendingRead()
+    /// <summary>The read half: takes what the socket has at once, or waits for a readable report.</summary>
+    private sealed class PendingRead(EpollSocketStream owner) : EpollPendingOperation<int>(owner._gate), IValueTaskSource<int>
     {
-        int read;
-        SocketError error;
-        CancellationTokenRegistration cancellation;
-        lock (_gate)
+        private readonly byte[] _peek = new byte[1];
+        private Memory<byte> _buffer;
+
+        public ValueTask<int> Start(Memory<byte> buffer, CancellationToken cancellationToken)
         {
-            if (!_readPending)
+            lock (owner._gate)
             {
-                return;
+                ObjectDisposedException.ThrowIf(owner._disposed, owner);
+                ThrowIfWaiting("read");
+                int read = TryReceive(buffer.Span, out SocketError error);
+                if (error == SocketError.Success)
+                {
+                    return ValueTask.FromResult(read);
+                }
+
+                if (error != SocketError.WouldBlock)
+                {
+                    return ValueTask.FromException<int>(Failure(error));
+                }
+
+                _buffer = buffer;
+                return new ValueTask<int>(this, BeginWaiting(cancellationToken));
+            }
+        }
+
+        public int GetResult(short token) => Result(token);
+
+        protected override bool TryProgress(out int result, out SocketError error)
+        {
+            result = TryReceive(_buffer.Span, out error);
+            return error != SocketError.WouldBlock;
+        }
+
+        protected override void Forget() => _buffer = default;
+
+        /// <summary>One non-blocking <c>recv</c>. A zero-length buffer waits for data without taking any (as SslStream asks).</summary>
+        private int TryReceive(Span<byte> buffer, out SocketError error)
+        {
+            if (buffer.IsEmpty)
+            {
+                owner._socket.Receive(_peek, 0, 1, SocketFlags.Peek, out error);
+                return 0;
             }
 
-            read = TryReceive(_readBuffer.Span, out error);
-            if (error == SocketError.WouldBlock)
-            {
-                return;
-            }
-
-            cancellation = TakeRead();
-        }
-
-        cancellation.Unregister();
-        if (error == SocketError.Success)
-        {
-            _read.SetResult(read);
-        }
-        else
-        {
-            _read.SetException(Failure(error));
+            int read = owner._socket.Receive(buffer, SocketFlags.None, out error);
+            return error == SocketError.Success ? read : 0;
         }
     }
-
-    private void CancelRead(CancellationToken token)
-    {
-        lock (_gate)
-        {
-            if (!_readPending)
-            {
-                return;
-            }
-
-            TakeRead();
-        }
-
-        _read.SetException(new OperationCanceledException(token));
-    }
-
-    /// <summary>Ends the pending read's bookkeeping (caller holds <c>_gate</c>); its cancellation is unregistered outside the lock.</summary>
-    private CancellationTokenRegistration TakeRead()
-    {
-        CancellationTokenRegistration cancellation = _readCancellation;
-        _readCancellation = default;
-        _readPending = false;
-        _readBuffer = default;
-        return cancellation;
-    }
-
-    private static IOException Failure(SocketError error) =>
-        new($"The connection failed: {error}.", new SocketException((int)error));
 
     /// <summary>The write half: sends what the socket takes at once and finishes the rest on writable reports.</summary>
-    private sealed class PendingWrite(EpollSocketStream owner) : IValueTaskSource
+    private sealed class PendingWrite(EpollSocketStream owner) : EpollPendingOperation<bool>(owner._gate), IValueTaskSource
     {
-        private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
         private ReadOnlyMemory<byte> _remaining;
-        private bool _pending;
-        private CancellationTokenRegistration _cancellation;
 
         public ValueTask Start(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
         {
             lock (owner._gate)
             {
                 ObjectDisposedException.ThrowIf(owner._disposed, owner);
-                if (_pending)
-                {
-                    throw new InvalidOperationException("A write is already in progress.");
-                }
-
+                ThrowIfWaiting("write");
                 SocketError error = SendSome(ref buffer);
                 if (buffer.IsEmpty)
                 {
@@ -378,98 +301,21 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler, IValueTaskSourc
                     return ValueTask.FromException(Failure(error));
                 }
 
-                _core.Reset();
                 _remaining = buffer;
-                _pending = true;
-                short version = _core.Version;
-                if (cancellationToken.CanBeCanceled)
-                {
-                    _cancellation = cancellationToken.UnsafeRegister(static (state, token) => ((PendingWrite)state!).Cancel(token), this);
-                }
-
-                return new ValueTask(this, version);
+                return new ValueTask(this, BeginWaiting(cancellationToken));
             }
         }
 
-        public void Continue()
+        public void GetResult(short token) => Result(token);
+
+        protected override bool TryProgress(out bool result, out SocketError error)
         {
-            SocketError error;
-            CancellationTokenRegistration cancellation;
-            lock (owner._gate)
-            {
-                if (!_pending)
-                {
-                    return;
-                }
-
-                error = SendSome(ref _remaining);
-                if (!_remaining.IsEmpty && error == SocketError.WouldBlock)
-                {
-                    return;
-                }
-
-                cancellation = Take();
-            }
-
-            cancellation.Unregister();
-            if (error == SocketError.Success)
-            {
-                _core.SetResult(true);
-            }
-            else
-            {
-                _core.SetException(Failure(error));
-            }
+            error = SendSome(ref _remaining);
+            result = true;
+            return _remaining.IsEmpty || error != SocketError.WouldBlock;
         }
 
-        public void Abandon()
-        {
-            CancellationTokenRegistration cancellation;
-            lock (owner._gate)
-            {
-                if (!_pending)
-                {
-                    return;
-                }
-
-                cancellation = Take();
-            }
-
-            cancellation.Unregister();
-            _core.SetException(new ObjectDisposedException(nameof(EpollSocketStream)));
-        }
-
-        public void GetResult(short token) => _core.GetResult(token);
-
-        public ValueTaskSourceStatus GetStatus(short token) => _core.GetStatus(token);
-
-        public void OnCompleted(Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
-            _core.OnCompleted(continuation, state, token, flags);
-
-        private void Cancel(CancellationToken token)
-        {
-            lock (owner._gate)
-            {
-                if (!_pending)
-                {
-                    return;
-                }
-
-                Take();
-            }
-
-            _core.SetException(new OperationCanceledException(token));
-        }
-
-        /// <summary>Ends the pending write's bookkeeping (caller holds the owner's lock).</summary>
-        private CancellationTokenRegistration Take()
-        {
-            CancellationTokenRegistration cancellation = _cancellation;
-            _cancellation = default;
-            _pending = false;
-            _remaining = default;
-            return cancellation;
-        }
+        protected override void Forget() => _remaining = default;
 
         /// <summary>Sends until the buffer is empty or the socket says stop; <paramref name="buffer"/> keeps what is left.</summary>
         private SocketError SendSome(ref ReadOnlyMemory<byte> buffer)
