@@ -5,11 +5,11 @@ using HdrHistogram;
 namespace Telepath.Load;
 
 /// <summary>The echo agent of the loopback floor: stamps each message's arrival and sends it straight back.</summary>
-internal sealed class FloorAgent(FloorStream[] streams, LongHistogram callerToAgent) : IFloorHandler
+internal sealed class FloorAgent(LongHistogram callerToAgent)
 {
-    public void OnReadable(int token)
+    /// <summary>Gateway bytes are waiting on the call's agent-side TCP socket.</summary>
+    public void OnReadable(FloorStream stream)
     {
-        FloorStream stream = streams[token];
         stream.AgentInbox.ReadFrom(stream.AgentTcp, (Histogram: callerToAgent, Socket: stream.AgentTcp), static (state, message) =>
         {
             long now = Stopwatch.GetTimestamp();

@@ -7,7 +7,7 @@ namespace Telepath.Load;
 /// and an agent's message becomes one datagram to the phone, each on the thread that read it. No parsing, no codec,
 /// no JSON, no pacing: only the system calls the bridge cannot avoid.
 /// </summary>
-internal sealed class FloorGateway(FloorStream[] streams) : IFloorHandler
+internal sealed class FloorGateway
 {
     private readonly byte[] _datagram = new byte[FloorStream.DatagramBytes];
     private readonly byte[] _message = new byte[FloorStream.MessageBytes];
@@ -16,28 +16,22 @@ internal sealed class FloorGateway(FloorStream[] streams) : IFloorHandler
     /// <summary>Gets the writes the socket did not take whole (the agent fell behind): each one is a lost frame.</summary>
     public long FailedWrites => Volatile.Read(ref _failedWrites);
 
-    /// <summary>The token of a stream's gateway UDP socket.</summary>
-    public static int UdpToken(int stream) => stream << 1;
-
-    /// <summary>The token of a stream's gateway TCP socket.</summary>
-    public static int TcpToken(int stream) => (stream << 1) | 1;
-
-    public void OnReadable(int token)
+    /// <summary>A phone's datagram is waiting on the call's gateway UDP socket.</summary>
+    public void OnDatagram(FloorStream stream)
     {
-        FloorStream stream = streams[token >> 1];
-        if ((token & 1) == 0)
+        int read = stream.GatewayUdp.Receive(_datagram, 0, _datagram.Length, SocketFlags.None, out SocketError error);
+        if (error != SocketError.Success || read < FloorFrame.StampBytes)
         {
-            int read = stream.GatewayUdp.Receive(_datagram, 0, _datagram.Length, SocketFlags.None, out SocketError error);
-            if (error != SocketError.Success || read < FloorFrame.StampBytes)
-            {
-                return;
-            }
-
-            _datagram.AsSpan(0, FloorFrame.StampBytes).CopyTo(_message);
-            Write(stream.GatewayTcp, _message);
             return;
         }
 
+        _datagram.AsSpan(0, FloorFrame.StampBytes).CopyTo(_message);
+        Write(stream.GatewayTcp, _message);
+    }
+
+    /// <summary>Agent bytes are waiting on the call's gateway TCP socket.</summary>
+    public void OnMessage(FloorStream stream)
+    {
         stream.GatewayInbox.ReadFrom(stream.GatewayTcp, (Gateway: this, Stream: stream), static (state, message) =>
         {
             message[..FloorFrame.StampBytes].CopyTo(state.Gateway._datagram);

@@ -10,7 +10,7 @@ namespace Telepath.Load;
 /// stream); receiving is this handler on its own epoll thread, timed from the kernel's receipt of each datagram
 /// (<c>SIOCGSTAMP</c>) as the bridge scenarios' phones are.
 /// </summary>
-internal sealed class FloorPhone(FloorStream[] streams, LongHistogram agentToCaller, LongHistogram roundTrip) : IFloorHandler
+internal sealed class FloorPhone(FloorStream[] streams, LongHistogram agentToCaller, LongHistogram roundTrip)
 {
     private readonly byte[] _datagram = new byte[FloorStream.DatagramBytes];
     private readonly KernelArrivalClock? _clock = KernelArrivalClock.IsSupported ? new KernelArrivalClock(TimeProvider.System) : null;
@@ -28,9 +28,10 @@ internal sealed class FloorPhone(FloorStream[] streams, LongHistogram agentToCal
         }
     }
 
-    public void OnReadable(int token)
+    /// <summary>An echo is waiting on the call's phone socket.</summary>
+    public void OnReadable(FloorStream stream)
     {
-        Socket phone = streams[token].Phone;
+        Socket phone = stream.Phone;
         int read = phone.Receive(_datagram, 0, _datagram.Length, SocketFlags.None, out SocketError error);
         if (error != SocketError.Success || read < FloorFrame.StampBytes || !FloorFrame.Counting(_datagram))
         {

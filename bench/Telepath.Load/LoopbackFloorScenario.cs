@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using HdrHistogram;
+using Microsoft.Extensions.Logging.Abstractions;
+using Telepath.Media.Rtp.Engine;
 using Telepath.Media.Rtp.Engine.Epoll;
 
 namespace Telepath.Load;
@@ -40,33 +42,44 @@ internal static class LoopbackFloorScenario
         var callerToAgent = new LongHistogram(10_000_000, 3);
         var agentToCaller = new LongHistogram(10_000_000, 3);
         var roundTrip = new LongHistogram(10_000_000, 3);
-        var gateways = new FloorGateway[gatewayThreads];
-        var threads = new List<FloorEpollThread>();
-        for (int g = 0; g < gatewayThreads; g++)
+        // The engine's own epoll thread, at normal priority as the bare loop this floor stands for: one per core for the
+        // gateway, one for the agent, one for the phones' receive side.
+        var scheduling = new RealtimeMediaThreads(false, NullLogger.Instance);
+        var threads = new List<EpollMediaThread>();
+        EpollMediaThread NewThread()
         {
-            gateways[g] = new FloorGateway(streams);
-            threads.Add(new FloorEpollThread($"floor-gateway-{g}", gateways[g]));
+            EpollMediaThread thread = EpollMediaThread.TryCreate(threads.Count, scheduling, NullLogger.Instance)
+                ?? throw new InvalidOperationException("epoll_create1 failed");
+            threads.Add(thread);
+            return thread;
         }
 
-        var agent = new FloorAgent(streams, callerToAgent);
+        var gateways = new FloorGateway[gatewayThreads];
+        var gatewayLoops = new EpollMediaThread[gatewayThreads];
+        for (int g = 0; g < gatewayThreads; g++)
+        {
+            gateways[g] = new FloorGateway();
+            gatewayLoops[g] = NewThread();
+        }
+
+        var agent = new FloorAgent(callerToAgent);
         var phone = new FloorPhone(streams, agentToCaller, roundTrip);
-        var agentThread = new FloorEpollThread("floor-agent", agent);
-        var phoneThread = new FloorEpollThread("floor-phone", phone);
-        threads.Add(agentThread);
-        threads.Add(phoneThread);
+        EpollMediaThread agentThread = NewThread();
+        EpollMediaThread phoneThread = NewThread();
         phone.EnableArrivalStamps();
         var senders = new FloorPhone.Sender[count];
         for (int i = 0; i < count; i++)
         {
-            FloorEpollThread gateway = threads[i % gatewayThreads];
-            gateway.Register(streams[i].GatewayUdp, FloorGateway.UdpToken(i));
-            gateway.Register(streams[i].GatewayTcp, FloorGateway.TcpToken(i));
-            agentThread.Register(streams[i].AgentTcp, i);
-            phoneThread.Register(streams[i].Phone, i);
-            senders[i] = new FloorPhone.Sender(streams[i].Phone);
+            FloorStream stream = streams[i];
+            FloorGateway gateway = gateways[i % gatewayThreads];
+            EpollMediaThread gatewayLoop = gatewayLoops[i % gatewayThreads];
+            gatewayLoop.Register(stream.GatewayUdp, new FloorSocket(stream, gateway.OnDatagram), EpollNativeMethods.EpollIn);
+            gatewayLoop.Register(stream.GatewayTcp, new FloorSocket(stream, gateway.OnMessage), EpollNativeMethods.EpollIn);
+            agentThread.Register(stream.AgentTcp, new FloorSocket(stream, agent.OnReadable), EpollNativeMethods.EpollIn);
+            phoneThread.Register(stream.Phone, new FloorSocket(stream, phone.OnReadable), EpollNativeMethods.EpollIn);
+            senders[i] = new FloorPhone.Sender(stream.Phone);
         }
 
-        threads.ForEach(thread => thread.Start());
         using var stop = new ManualResetEventSlim(false);
         var measuring = new StrongBox<bool>(false);
         var pacer = new Thread(() => RtpPacedSender.Run(senders, stop, measuring)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
