@@ -1,22 +1,34 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Telepath.Media.Agents;
 using Telepath.Media.Edge;
+using Telepath.Media.Rtp.Engine.Epoll;
+using Telepath.Media.Tests.Rtp.Engine.Epoll;
 using Telepath.TestKit.Agents;
 using Telepath.TestKit.Network;
 
 namespace Telepath.Media.Tests.Agents;
 
-/// <summary>Connecting: the retry budget, and the distinguishable unreachable and misconfigured outcomes.</summary>
-public sealed class AgentConnectorTests
+/// <summary>
+/// Connecting: the retry budget, and the distinguishable unreachable and misconfigured outcomes. The connect failures
+/// run twice: over .NET's sockets and over the engine's epoll media threads (the silo's default on Linux), where a
+/// call's audio is carried both ways too.
+/// </summary>
+public sealed class AgentConnectorTests : IDisposable
 {
     private static readonly Func<FakeAgentSession, Task> s_idle = static session => session.Closed;
+    private EpollMediaThreads? _mediaThreads;
 
-    [Fact]
-    public async Task Connection_refused_is_unreachable_after_the_retry_budget()
+    public void Dispose() => _mediaThreads?.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Connection_refused_is_unreachable_after_the_retry_budget(bool onMediaThreads)
     {
         int port = FreePort.Tcp();
-        AgentConnector connector = AgentTestHarness.Connector();
+        AgentConnector connector = Connector(onMediaThreads);
 
         AgentConnectResult result = await connector.ConnectAsync(
             AgentTestHarness.Settings(AgentProvider.Custom, new Uri($"ws://127.0.0.1:{port}/bot")), AgentTestHarness.Context(), AgentTestHarness.Guard());
@@ -26,15 +38,17 @@ public sealed class AgentConnectorTests
         Assert.False(string.IsNullOrEmpty(result.Detail));
     }
 
-    [Fact]
-    public async Task Handshake_that_never_completes_times_out_on_every_attempt_then_is_unreachable()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Handshake_that_never_completes_times_out_on_every_attempt_then_is_unreachable(bool onMediaThreads)
     {
         using var blackHole = new BlackHoleTcpServer();
         AgentOptions options = AgentTestHarness.FastOptions();
         options.ConnectTimeout = TimeSpan.FromMilliseconds(300);
         options.ConnectRetries = 2;
 
-        AgentConnectResult result = await AgentTestHarness.Connector(options).ConnectAsync(
+        AgentConnectResult result = await Connector(onMediaThreads, options).ConnectAsync(
             AgentTestHarness.Settings(AgentProvider.OpenAi, new Uri($"ws://127.0.0.1:{blackHole.Port}/v1/realtime"), apiKey: "k"),
             AgentTestHarness.Context(),
             AgentTestHarness.Guard());
@@ -181,5 +195,38 @@ public sealed class AgentConnectorTests
 
         Assert.Equal(AgentConnectStatus.Misconfigured, result.Status);
         Assert.Null(result.Connection);
+    }
+
+    [Fact]
+    public async Task A_call_on_the_media_threads_carries_audio_both_ways()
+    {
+        await using FakeAgentServer server = await FakeAgentServer.StartAsync(s_idle);
+        await using IAgentConnection connection = await AgentTestHarness.ConnectAsync(
+            Connector(onMediaThreads: true), AgentTestHarness.Settings(AgentProvider.Custom, server.WebSocketUri("/bot")), AgentTestHarness.Context());
+        FakeAgentSession session = await server.NextSessionAsync(AgentTestHarness.Guard());
+        JsonElement start = await session.ReceiveWhereAsync("event", "start", AgentTestHarness.Guard());
+        string streamSid = start.GetProperty("start").GetProperty("streamSid").GetString()!;
+
+        byte[] caller = AgentTestHarness.Pattern(160, 3);
+        Assert.True(connection.SendAudio(caller, 0));
+        JsonElement media = await session.ReceiveWhereAsync("event", "media", AgentTestHarness.Guard());
+        Assert.Equal(caller, Convert.FromBase64String(media.GetProperty("media").GetProperty("payload").GetString()!));
+
+        byte[] agent = AgentTestHarness.Pattern(320, 9);
+        await session.SendJsonAsync(
+            new { @event = "media", streamSid, media = new { payload = Convert.ToBase64String(agent) } }, AgentTestHarness.Guard());
+        Assert.Equal(agent, await connection.Events.ReadAudioAsync(agent.Length));
+    }
+
+    private AgentConnector Connector(bool onMediaThreads, AgentOptions? options = null)
+    {
+        AgentConnector connector = AgentTestHarness.Connector(options);
+        if (onMediaThreads)
+        {
+            _mediaThreads ??= TestMediaThreads.Create(2);
+            connector.MediaThreads = _mediaThreads;
+        }
+
+        return connector;
     }
 }

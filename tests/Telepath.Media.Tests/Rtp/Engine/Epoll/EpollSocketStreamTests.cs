@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
-using Telepath.Media.Rtp.Engine;
 using Telepath.Media.Rtp.Engine.Epoll;
 using Telepath.TestKit.Network;
 
@@ -20,9 +18,7 @@ public sealed class EpollSocketStreamTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _listener.Start();
-        // The engine's epoll threads exist on Linux, where Telepath runs (as KernelArrivalClockTests assume too).
-        _loops = EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(false, NullLogger.Instance), NullLogger.Instance)
-            ?? throw new InvalidOperationException("epoll is not available here");
+        _loops = TestMediaThreads.Create(1);
         return Task.CompletedTask;
     }
 
