@@ -81,6 +81,9 @@ internal sealed class BridgeLoad : IAsyncDisposable
     {
         // Set-up stalls leave standing playout backlogs that the pacer sheds at up to 100 ms/s; measure after that.
         await Task.Delay(TimeSpan.FromSeconds(6));
+        (TimeSpan warmUp, bool quiet) = await JitWarmUp.WaitAsync();
+        long compiledStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+        long coalescedStart = Engine.MediaThreads?.CoalescedSleeps ?? 0;
         RoundTrip.Reset();
         Probe.Reset();
         EngineLatencyFigures.Reset(Engine);
@@ -122,6 +125,10 @@ internal sealed class BridgeLoad : IAsyncDisposable
         string agentGc = (await _agent.GcAsync()).DescribeSince(agentGcStart, seconds);
         string threadPool = FormattableString.Invariant(
             $"{ThreadPool.ThreadCount} threads, {(ThreadPool.CompletedWorkItemCount - workItemsStart) / (double)seconds:0} work items/s");
+        string coalescing = FormattableString.Invariant(
+            $"{((Engine.MediaThreads?.CoalescedSleeps ?? 0) - coalescedStart) / (double)seconds:0} coalesced waits/s over the media threads");
+        string jit = FormattableString.Invariant(
+            $"measured after {warmUp.TotalSeconds:0} s more for tier-up ({(quiet ? "compilation quiet" : "limit reached, still compiling")}), {System.Runtime.JitInfo.GetCompiledMethodCount() - compiledStart} methods compiled in the window");
         (LatencyHistogram receive, LatencyHistogram send) = EngineLatencyFigures.Collect(Engine);
         await Task.Delay(1000);
         wall.Stop();
@@ -136,7 +143,9 @@ internal sealed class BridgeLoad : IAsyncDisposable
             queued,
             gc,
             agentGc,
-            threadPool);
+            threadPool,
+            jit,
+            coalescing);
     }
 
     /// <summary>Stops the phones, hangs every call up and waits for the records to be written.</summary>
@@ -177,6 +186,8 @@ internal sealed class BridgeLoad : IAsyncDisposable
             $"{scenario} calls={Peers.Length} established={Established} {seconds} s measured, {Environment.ProcessorCount} cores shared by silo, probe agent process and generator, media on {(Engine.MediaThreads is { } loops ? $"{loops.Count} epoll threads" : "socket async operations")}"));
         Console.WriteLine(FormattableString.Invariant(
             $"  call setup (INVITE -> 401 -> INVITE -> 200, agent connect included): p50 {Setup.GetValueAtPercentile(50) / 1000.0:0.0} ms, p99 {Setup.GetValueAtPercentile(99) / 1000.0:0.0} ms"));
+        Console.WriteLine("  JIT, load process: " + window.Jit);
+        Console.WriteLine("  media threads: " + window.Coalescing);
         Console.WriteLine("  engine's own figures (in process, every stream):");
         Console.WriteLine("    receive, kernel arrival -> frame written to the agent socket: " + EngineLatencyFigures.Describe(window.EngineReceive));
         Console.WriteLine("    send, pacing slot due -> RTP sent (pacer lateness):          " + EngineLatencyFigures.Describe(window.EngineSend));

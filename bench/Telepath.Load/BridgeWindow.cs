@@ -12,6 +12,8 @@ namespace Telepath.Load;
 /// <param name="Gc">The load process's collections over the window.</param>
 /// <param name="AgentGc">The probe agent's collections over the window, described.</param>
 /// <param name="ThreadPool">The load process's thread-pool threads and work items per second, described.</param>
+/// <param name="Jit">How long the window waited for the JIT's tier-up and what it compiled during the window, described.</param>
+/// <param name="Coalescing">How often the engine's media threads slept out a coalescing window, described.</param>
 internal sealed record BridgeWindow(
     double LoadProcessPercent,
     double AgentProcessPercent,
@@ -21,4 +23,6 @@ internal sealed record BridgeWindow(
     HdrHistogram.LongHistogram QueuedFrames,
     GcFigures Gc,
     string AgentGc,
-    string ThreadPool);
+    string ThreadPool,
+    string Jit,
+    string Coalescing);

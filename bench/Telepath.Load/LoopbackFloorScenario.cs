@@ -48,7 +48,7 @@ internal static class LoopbackFloorScenario
         var threads = new List<EpollMediaThread>();
         EpollMediaThread NewThread()
         {
-            EpollMediaThread thread = EpollMediaThread.TryCreate(threads.Count, scheduling, NullLogger.Instance)
+            EpollMediaThread thread = EpollMediaThread.TryCreate(threads.Count, scheduling, MediaThreadCoalescing.WhenBusy(GeneratorCoalescing.Agent), NullLogger.Instance)
                 ?? throw new InvalidOperationException("epoll_create1 failed");
             threads.Add(thread);
             return thread;

@@ -12,7 +12,7 @@ namespace Telepath.Load;
 internal static class PhoneReceiveThread
 {
     private static readonly Lazy<EpollMediaThreads?> s_loops = new(
-        () => EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), NullLogger.Instance));
+        () => EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), MediaThreadCoalescing.Always(GeneratorCoalescing.Phones), NullLogger.Instance));
 
     /// <summary>Gets the thread, or null where epoll is missing (the phones then receive with socket async operations).</summary>
     public static EpollMediaThread? Loop => s_loops.Value?.Next();

@@ -29,7 +29,7 @@ internal sealed class ProbeAgentServer : IDisposable
     public ProbeAgentServer(int port, Func<WebSocket, Task> session)
     {
         _session = session;
-        _loops = EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), NullLogger.Instance)
+        _loops = EpollMediaThreads.TryCreate(1, new RealtimeMediaThreads(true, NullLogger.Instance), MediaThreadCoalescing.WhenBusy(GeneratorCoalescing.Agent), NullLogger.Instance)
             ?? throw new PlatformNotSupportedException("the probe agent needs epoll (Linux)");
         _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
         _listener.Listen(1024);

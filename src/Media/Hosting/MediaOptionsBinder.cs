@@ -54,6 +54,7 @@ internal static class MediaOptionsBinder
         options.KernelArrivalTimestamps = Bool(s, nameof(RtpOptions.KernelArrivalTimestamps), options.KernelArrivalTimestamps);
         options.ReceiveThreads = Int(s, nameof(RtpOptions.ReceiveThreads), options.ReceiveThreads);
         options.RealtimeThreads = Bool(s, nameof(RtpOptions.RealtimeThreads), options.RealtimeThreads);
+        options.CoalesceWindow = Time(s, nameof(RtpOptions.CoalesceWindow), options.CoalesceWindow);
     }
 
     /// <summary>Copies the values under <c>Telepath:Bridge</c> onto <paramref name="options"/>.</summary>
@@ -76,6 +77,7 @@ internal static class MediaOptionsBinder
         KernelArrivalTimestamps = rtp.KernelArrivalTimestamps,
         ReceiveThreads = rtp.ReceiveThreads,
         RealtimeThreads = rtp.RealtimeThreads,
+        CoalesceWindow = rtp.CoalesceWindow,
     };
 
     private static int Int(IConfigurationSection section, string key, int fallback) =>

@@ -9,8 +9,13 @@ internal sealed class RtpOptionsValidator : IValidateOptions<RtpOptions>
     public ValidateOptionsResult Validate(string? name, RtpOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.PortRangeStart is >= 1024 and <= 65534 && options.PortRangeEnd <= 65535 && options.PortRangeEnd > options.PortRangeStart
+        if (options.PortRangeStart is < 1024 or > 65534 || options.PortRangeEnd > 65535 || options.PortRangeEnd <= options.PortRangeStart)
+        {
+            return ValidateOptionsResult.Fail("Telepath:Rtp needs 1024 <= PortRangeStart < PortRangeEnd <= 65535.");
+        }
+
+        return options.CoalesceWindow >= TimeSpan.Zero && options.CoalesceWindow <= RtpOptions.MaxCoalesceWindow
             ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("Telepath:Rtp needs 1024 <= PortRangeStart < PortRangeEnd <= 65535.");
+            : ValidateOptionsResult.Fail("Telepath:Rtp:CoalesceWindow must be between 00:00:00 and 00:00:00.002.");
     }
 }

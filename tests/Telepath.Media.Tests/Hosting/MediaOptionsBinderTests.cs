@@ -58,7 +58,7 @@ public sealed class MediaOptionsBinderTests
     }
 
     [Fact]
-    public void Rtp_section_sets_the_port_range_timeout_receive_mode_and_media_threads_of_the_engine()
+    public void Rtp_section_sets_the_port_range_timeout_receive_mode_media_threads_and_coalescing_of_the_engine()
     {
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -69,6 +69,7 @@ public sealed class MediaOptionsBinderTests
                 ["Telepath:Rtp:EpollReceive"] = "false",
                 ["Telepath:Rtp:ReceiveThreads"] = "3",
                 ["Telepath:Rtp:RealtimeThreads"] = "false",
+                ["Telepath:Rtp:CoalesceWindow"] = "00:00:00.0005",
             })
             .Build();
         var rtp = new RtpOptions();
@@ -81,6 +82,8 @@ public sealed class MediaOptionsBinderTests
         Assert.False(engine.EpollReceive);
         Assert.Equal(3, engine.ReceiveThreads);
         Assert.False(engine.RealtimeThreads);
+        Assert.Equal(TimeSpan.FromMicroseconds(500), engine.CoalesceWindow);
+        Assert.Equal(TimeSpan.FromMicroseconds(200), new RtpOptions().CoalesceWindow);
         Assert.True(new RtpOptions().EpollReceive);
         Assert.True(new RtpOptions().RealtimeThreads);
         Assert.Equal(0, new RtpOptions().ReceiveThreads);

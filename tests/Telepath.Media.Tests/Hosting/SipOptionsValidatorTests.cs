@@ -58,4 +58,17 @@ public sealed class SipOptionsValidatorTests
 
         Assert.Equal(valid, new RtpOptionsValidator().Validate(null, options).Succeeded);
     }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(200, true)]
+    [InlineData(2000, true)]
+    [InlineData(-1, false)]
+    [InlineData(2001, false)]
+    public void Validates_the_rtp_coalescing_window(int microseconds, bool valid)
+    {
+        var options = new RtpOptions { CoalesceWindow = TimeSpan.FromMicroseconds(microseconds) };
+
+        Assert.Equal(valid, new RtpOptionsValidator().Validate(null, options).Succeeded);
+    }
 }

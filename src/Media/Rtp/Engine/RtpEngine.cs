@@ -55,7 +55,7 @@ internal sealed class RtpEngine : IAsyncDisposable
         Timers = new TimerWheel(_time, TimeSpan.FromMilliseconds(10));
         _realtime = new RealtimeMediaThreads(options.RealtimeThreads, _logger);
         MediaThreads = options.EpollReceive
-            ? EpollMediaThreads.TryCreate(options.ReceiveThreads > 0 ? options.ReceiveThreads : Environment.ProcessorCount, _realtime, _logger)
+            ? EpollMediaThreads.TryCreate(options.ReceiveThreads > 0 ? options.ReceiveThreads : Environment.ProcessorCount, _realtime, MediaThreadCoalescing.WhenBusy(options.CoalesceWindow), _logger)
             : null;
         Meter meter = meterFactory?.Create("Telepath.Media.Rtp") ?? (_ownedMeter = new Meter("Telepath.Media.Rtp"));
         CreateInstruments(meter);

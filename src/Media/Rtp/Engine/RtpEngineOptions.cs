@@ -58,6 +58,13 @@ internal sealed class RtpEngineOptions
     public bool RealtimeThreads { get; set; } = true;
 
     /// <summary>
+    /// Gets or sets how long an epoll media thread sleeps after a batch before looking again (see
+    /// <see cref="Hosting.RtpOptions.CoalesceWindow"/>). Zero here (tests and tools that build options by hand: every
+    /// arrival handled at once); the silo's configuration sets 200 µs by default.
+    /// </summary>
+    public TimeSpan CoalesceWindow { get; set; }
+
+    /// <summary>
     /// Gets or sets a value indicating whether receive latency counts from the kernel's receive time of each datagram
     /// (Linux <c>SIOCGSTAMP</c>, one extra system call per datagram) rather than from when our code got it. Off by
     /// default; the benchmarks turn it on to show the time a datagram waits in its socket for a thread.

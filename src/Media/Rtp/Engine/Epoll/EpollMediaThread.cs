@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
@@ -37,20 +38,29 @@ internal sealed class EpollMediaThread : IDisposable
     private readonly int[] _control = new int[EpollNativeMethods.EventStride];
     private readonly Lock _controlGate = new();
     private readonly RealtimeMediaThreads _realtime;
+    private readonly long _coalesceTicks;
+    private readonly double _coalesceFrom;
     private int _nextToken;
+    private long _coalescedSleeps;
 
-    private EpollMediaThread(int epoll, int index, RealtimeMediaThreads realtime, ILogger logger)
+    private EpollMediaThread(int epoll, int index, RealtimeMediaThreads realtime, MediaThreadCoalescing coalescing, ILogger logger)
     {
         _epoll = epoll;
         _realtime = realtime;
+        _coalesceTicks = (long)(coalescing.Window.TotalSeconds * Stopwatch.Frequency);
+        _coalesceFrom = coalescing.BusyFraction;
         _logger = logger;
         _thread = new Thread(Run) { IsBackground = true, Name = $"telepath-media-{index}" };
         _thread.Start();
     }
 
     /// <summary>Creates the loop (thread number <paramref name="index"/>) where epoll is available.</summary>
+    /// <param name="index">The thread's number, for its name.</param>
+    /// <param name="realtime">Whether and how the thread asks for real-time scheduling.</param>
+    /// <param name="coalescing">When and how long the thread sleeps after a batch instead of waiting for the next arrival.</param>
+    /// <param name="logger">Where a handler's failure is logged.</param>
     /// <returns>Null on other platforms or when the epoll set cannot be created; the engine then uses socket async receives.</returns>
-    public static EpollMediaThread? TryCreate(int index, RealtimeMediaThreads realtime, ILogger logger)
+    public static EpollMediaThread? TryCreate(int index, RealtimeMediaThreads realtime, MediaThreadCoalescing coalescing, ILogger logger)
     {
         if (!EpollNativeMethods.IsSupported)
         {
@@ -60,13 +70,16 @@ internal sealed class EpollMediaThread : IDisposable
         try
         {
             int epoll = EpollNativeMethods.Create(EpollNativeMethods.CloseOnExec);
-            return epoll < 0 ? null : new EpollMediaThread(epoll, index, realtime, logger);
+            return epoll < 0 ? null : new EpollMediaThread(epoll, index, realtime, coalescing, logger);
         }
         catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
         {
             return null;
         }
     }
+
+    /// <summary>Gets how many times the thread has slept out a coalescing window instead of waiting for the next arrival.</summary>
+    public long CoalescedSleeps => Volatile.Read(ref _coalescedSleeps);
 
     /// <summary>Watches <paramref name="socket"/>; each datagram it receives calls <see cref="RtpStream.OnReadable"/>.</summary>
     /// <returns>The registration's token for <see cref="Unregister"/>, or -1 when the socket could not be added.</returns>
@@ -136,12 +149,15 @@ internal sealed class EpollMediaThread : IDisposable
     private void Run()
     {
         _realtime.Enter();
-        int stride = EpollNativeMethods.EventStride;
-        int dataOffset = EpollNativeMethods.DataOffset;
-        var events = new int[MaxEventsPerWait * stride];
+        var events = new int[MaxEventsPerWait * EpollNativeMethods.EventStride];
+        long epoch = Stopwatch.Frequency / 20;
+        long epochStarted = Stopwatch.GetTimestamp();
+        long busy = 0;
+        bool coalescing = _coalesceTicks > 0 && _coalesceFrom <= 0;
+        bool block = true;
         while (!_stop.IsSet)
         {
-            int ready = EpollNativeMethods.Wait(_epoll, events, MaxEventsPerWait, WaitMilliseconds);
+            int ready = EpollNativeMethods.Wait(_epoll, events, MaxEventsPerWait, block ? WaitMilliseconds : 0);
             if (ready < 0)
             {
                 if (Marshal.GetLastPInvokeError() == EpollNativeMethods.Interrupted)
@@ -154,22 +170,54 @@ internal sealed class EpollMediaThread : IDisposable
                 continue;
             }
 
-            for (int i = 0; i < ready; i++)
+            long batchStarted = Stopwatch.GetTimestamp();
+            Dispatch(events, ready);
+            long batchEnded = Stopwatch.GetTimestamp();
+            busy += batchEnded - batchStarted;
+            if (batchEnded - epochStarted >= epoch && _coalesceFrom > 0 && _coalesceTicks > 0)
             {
-                if (!_registrations.TryGetValue(events[(i * stride) + dataOffset], out IEpollHandler? handler))
-                {
-                    continue;
-                }
+                // Hysteresis: start at the threshold, stop below half of it, so a load near it does not flap.
+                double fraction = busy / (double)(batchEnded - epochStarted);
+                coalescing = coalescing ? fraction >= _coalesceFrom / 2 : fraction >= _coalesceFrom;
+                epochStarted = batchEnded;
+                busy = 0;
+            }
 
-                try
+            block = ready == 0 || (ready < MaxEventsPerWait && !coalescing);
+            if (!block && ready < MaxEventsPerWait)
+            {
+                // Coalescing: sleeping instead of waiting on the epoll set means a datagram or message that arrives now
+                // only queues in its socket, and its sender pays no wake-up (on a VM, an inter-processor interrupt) for
+                // this thread. One timer wake per window then takes every arrival of the window together.
+                long remaining = batchStarted + _coalesceTicks - batchEnded;
+                if (remaining > 0)
                 {
-                    handler.OnEpollEvents(events[i * stride]);
+                    EpollNativeMethods.Sleep((long)(remaining * (1_000_000_000.0 / Stopwatch.Frequency)));
+                    Volatile.Write(ref _coalescedSleeps, _coalescedSleeps + 1);
                 }
-                catch (Exception exception) when (exception is not OutOfMemoryException)
-                {
-                    // One stream's failure must not stop the receive thread that serves every stream.
-                    RtpEngineLog.ReceiveFailed(_logger, exception);
-                }
+            }
+        }
+    }
+
+    private void Dispatch(int[] events, int ready)
+    {
+        int stride = EpollNativeMethods.EventStride;
+        int dataOffset = EpollNativeMethods.DataOffset;
+        for (int i = 0; i < ready; i++)
+        {
+            if (!_registrations.TryGetValue(events[(i * stride) + dataOffset], out IEpollHandler? handler))
+            {
+                continue;
+            }
+
+            try
+            {
+                handler.OnEpollEvents(events[i * stride]);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // One stream's failure must not stop the receive thread that serves every stream.
+                RtpEngineLog.ReceiveFailed(_logger, exception);
             }
         }
     }

@@ -20,13 +20,17 @@ internal sealed class EpollMediaThreads : IDisposable
     public int Count => _loops.Length;
 
     /// <summary>Creates <paramref name="threads"/> loops where epoll is available.</summary>
+    /// <param name="threads">How many threads.</param>
+    /// <param name="realtime">Whether and how the threads ask for real-time scheduling.</param>
+    /// <param name="coalescing">When and how long a thread sleeps after a batch instead of waiting for the next arrival.</param>
+    /// <param name="logger">Where handler failures are logged.</param>
     /// <returns>Null on other platforms or when an epoll set cannot be created; the engine then uses socket async receives.</returns>
-    public static EpollMediaThreads? TryCreate(int threads, RealtimeMediaThreads realtime, ILogger logger)
+    public static EpollMediaThreads? TryCreate(int threads, RealtimeMediaThreads realtime, MediaThreadCoalescing coalescing, ILogger logger)
     {
         var loops = new EpollMediaThread[Math.Max(1, threads)];
         for (int i = 0; i < loops.Length; i++)
         {
-            if (EpollMediaThread.TryCreate(i, realtime, logger) is not { } loop)
+            if (EpollMediaThread.TryCreate(i, realtime, coalescing, logger) is not { } loop)
             {
                 Array.ForEach(loops[..i], created => created.Dispose());
                 return null;
@@ -37,6 +41,9 @@ internal sealed class EpollMediaThreads : IDisposable
 
         return new EpollMediaThreads(loops);
     }
+
+    /// <summary>Gets how many coalescing windows the threads have slept out between them (<see cref="EpollMediaThread.CoalescedSleeps"/>).</summary>
+    public long CoalescedSleeps => _loops.Sum(loop => loop.CoalescedSleeps);
 
     /// <summary>The loop the next stream or connection registers with.</summary>
     public EpollMediaThread Next() => _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];

@@ -64,4 +64,24 @@ internal static class EpollNativeMethods
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int Close(int descriptor);
+
+    /// <summary>Sleeps <paramref name="nanoseconds"/> on the monotonic clock (shorter when a signal interrupts it).</summary>
+    public static void Sleep(long nanoseconds)
+    {
+        var request = new Timespec { Seconds = nanoseconds / 1_000_000_000, Nanoseconds = nanoseconds % 1_000_000_000 };
+        _ = ClockNanosleep(MonotonicClock, 0, ref request, IntPtr.Zero);
+    }
+
+    private const int MonotonicClock = 1;
+
+    [DllImport("libc", EntryPoint = "clock_nanosleep")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int ClockNanosleep(int clock, int flags, ref Timespec request, IntPtr remaining);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 }

@@ -36,6 +36,7 @@ internal abstract class EpollPendingOperation<TResult>(Lock gate)
         CancellationTokenRegistration cancellation;
         lock (gate)
         {
+            OnReport();
             if (!_pending || !TryProgress(out result, out error))
             {
                 return;
@@ -119,6 +120,11 @@ internal abstract class EpollPendingOperation<TResult>(Lock gate)
 
     /// <summary>Drops the waiting operation's buffer (caller holds the lock).</summary>
     protected abstract void Forget();
+
+    /// <summary>Called under the lock for every readiness report, waiting or not, before any progress is tried.</summary>
+    protected virtual void OnReport()
+    {
+    }
 
     private void Cancel(CancellationToken token)
     {

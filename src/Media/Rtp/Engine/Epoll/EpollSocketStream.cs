@@ -233,12 +233,23 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler
         private readonly byte[] _peek = new byte[1];
         private Memory<byte> _buffer;
 
+        // A recv that returned less than was asked for emptied the socket's queue, and with edge-triggered epoll any
+        // byte queued after that brings a fresh report. Until one comes, a recv can only fail with EAGAIN, which is one
+        // wasted system call per agent message (the reader asks again as soon as it has handled a message).
+        private bool _drained;
+
         public ValueTask<int> Start(Memory<byte> buffer, CancellationToken cancellationToken)
         {
             lock (owner._gate)
             {
                 ObjectDisposedException.ThrowIf(owner._disposed, owner);
                 ThrowIfWaiting("read");
+                if (_drained)
+                {
+                    _buffer = buffer;
+                    return new ValueTask<int>(this, BeginWaiting(cancellationToken));
+                }
+
                 int read = TryReceive(buffer.Span, out SocketError error);
                 if (error == SocketError.Success)
                 {
@@ -265,6 +276,8 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler
 
         protected override void Forget() => _buffer = default;
 
+        protected override void OnReport() => _drained = false;
+
         /// <summary>One non-blocking <c>recv</c>. A zero-length buffer waits for data without taking any (as SslStream asks).</summary>
         private int TryReceive(Span<byte> buffer, out SocketError error)
         {
@@ -275,7 +288,13 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler
             }
 
             int read = owner._socket.Receive(buffer, SocketFlags.None, out error);
-            return error == SocketError.Success ? read : 0;
+            if (error != SocketError.Success)
+            {
+                return 0;
+            }
+
+            _drained = read > 0 && read < buffer.Length;
+            return read;
         }
     }
 

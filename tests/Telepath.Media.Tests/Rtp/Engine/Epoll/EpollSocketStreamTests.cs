@@ -72,6 +72,70 @@ public sealed class EpollSocketStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_read_after_a_short_read_waits_for_the_next_bytes_instead_of_returning_early()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        await using (stream)
+        using (peer)
+        {
+            stream.CompleteReadsInline = true;
+            var buffer = new byte[64];
+            await peer.SendAsync("first"u8.ToArray());
+            Assert.Equal(5, await stream.ReadAsync(buffer).AsTask().WaitAsync(s_timeout));
+
+            // The short read emptied the socket: the next read must wait for the peer, not fail or return nothing.
+            Task<int> next = stream.ReadAsync(buffer).AsTask();
+            Assert.False(next.IsCompleted);
+            await peer.SendAsync("second"u8.ToArray());
+            Assert.Equal(6, await next.WaitAsync(s_timeout));
+            Assert.Equal("second"u8.ToArray(), buffer[..6]);
+        }
+    }
+
+    [Fact]
+    public async Task Every_byte_of_many_small_messages_arrives_however_they_are_split()
+    {
+        (EpollSocketStream stream, Socket peer) = await ConnectAsync();
+        await using (stream)
+        using (peer)
+        {
+            stream.CompleteReadsInline = true;
+            const int Messages = 5_000;
+            Task<long> reader = SumAsync();
+            for (int i = 0; i < Messages; i++)
+            {
+                await peer.SendAsync(new[] { (byte)(i % 251) });
+                if (i % 97 == 0)
+                {
+                    await Task.Yield();
+                }
+            }
+
+            long expected = Enumerable.Range(0, Messages).Sum(i => (long)(i % 251));
+            Assert.Equal(expected, await reader.WaitAsync(s_timeout));
+
+            async Task<long> SumAsync()
+            {
+                var buffer = new byte[7];
+                long sum = 0;
+                for (int received = 0; received < Messages;)
+                {
+                    int count = await stream.ReadAsync(buffer);
+                    Assert.NotEqual(0, count);
+                    for (int k = 0; k < count; k++)
+                    {
+                        sum += buffer[k];
+                    }
+
+                    received += count;
+                }
+
+                return sum;
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_zero_byte_read_waits_for_data_and_takes_none_of_it()
     {
         (EpollSocketStream stream, Socket peer) = await ConnectAsync();

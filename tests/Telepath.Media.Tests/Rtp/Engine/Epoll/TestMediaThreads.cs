@@ -10,6 +10,6 @@ internal static class TestMediaThreads
     /// <summary>Starts <paramref name="threads"/> media threads; the caller disposes them.</summary>
     /// <remarks>The threads exist on Linux, where Telepath runs (as KernelArrivalClockTests assume too).</remarks>
     public static EpollMediaThreads Create(int threads) =>
-        EpollMediaThreads.TryCreate(threads, new RealtimeMediaThreads(false, NullLogger.Instance), NullLogger.Instance)
+        EpollMediaThreads.TryCreate(threads, new RealtimeMediaThreads(false, NullLogger.Instance), MediaThreadCoalescing.Never, NullLogger.Instance)
         ?? throw new InvalidOperationException("epoll is not available here");
 }
