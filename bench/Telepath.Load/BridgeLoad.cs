@@ -107,12 +107,17 @@ internal sealed class BridgeLoad : IAsyncDisposable
         var wall = Stopwatch.StartNew();
         _measuring.Value = true;
         var queued = new LongHistogram(1_000_000, 3);
+        var busyPercent = new LongHistogram(100, 3);
         long end = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < end)
         {
             // A standing pacer queue is delay the agent -> caller direction carries: 20 ms a frame.
             await Task.Delay(100);
             EngineLatencyFigures.SampleQueuedFrames(Engine, queued);
+            foreach (double fraction in Engine.MediaThreads?.BusyFractions() ?? [])
+            {
+                busyPercent.RecordValue((long)(fraction * 100));
+            }
         }
 
         _measuring.Value = false;
@@ -126,7 +131,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
         string threadPool = FormattableString.Invariant(
             $"{ThreadPool.ThreadCount} threads, {(ThreadPool.CompletedWorkItemCount - workItemsStart) / (double)seconds:0} work items/s");
         string coalescing = FormattableString.Invariant(
-            $"{((Engine.MediaThreads?.CoalescedSleeps ?? 0) - coalescedStart) / (double)seconds:0} coalesced waits/s over the media threads");
+            $"{((Engine.MediaThreads?.CoalescedSleeps ?? 0) - coalescedStart) / (double)seconds:0} coalesced waits/s; busy share per thread, sampled every 100 ms: p50 {busyPercent.GetValueAtPercentile(50)} %, p99 {busyPercent.GetValueAtPercentile(99)} %");
         string jit = FormattableString.Invariant(
             $"measured after {warmUp.TotalSeconds:0} s more for tier-up ({(quiet ? "compilation quiet" : "limit reached, still compiling")}), {System.Runtime.JitInfo.GetCompiledMethodCount() - compiledStart} methods compiled in the window");
         (LatencyHistogram receive, LatencyHistogram send) = EngineLatencyFigures.Collect(Engine);

@@ -83,7 +83,7 @@ public sealed class MediaOptionsBinderTests
         Assert.Equal(3, engine.ReceiveThreads);
         Assert.False(engine.RealtimeThreads);
         Assert.Equal(TimeSpan.FromMicroseconds(500), engine.CoalesceWindow);
-        Assert.Equal(TimeSpan.FromMicroseconds(200), new RtpOptions().CoalesceWindow);
+        Assert.Equal(TimeSpan.Zero, new RtpOptions().CoalesceWindow);
         Assert.True(new RtpOptions().EpollReceive);
         Assert.True(new RtpOptions().RealtimeThreads);
         Assert.Equal(0, new RtpOptions().ReceiveThreads);

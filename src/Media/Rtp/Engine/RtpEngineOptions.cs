@@ -59,8 +59,7 @@ internal sealed class RtpEngineOptions
 
     /// <summary>
     /// Gets or sets how long an epoll media thread sleeps after a batch before looking again (see
-    /// <see cref="Hosting.RtpOptions.CoalesceWindow"/>). Zero here (tests and tools that build options by hand: every
-    /// arrival handled at once); the silo's configuration sets 200 µs by default.
+    /// <see cref="Hosting.RtpOptions.CoalesceWindow"/>). Zero (the default): every arrival handled at once.
     /// </summary>
     public TimeSpan CoalesceWindow { get; set; }
 

@@ -42,6 +42,7 @@ internal sealed class EpollMediaThread : IDisposable
     private readonly double _coalesceFrom;
     private int _nextToken;
     private long _coalescedSleeps;
+    private double _busyFraction;
 
     private EpollMediaThread(int epoll, int index, RealtimeMediaThreads realtime, MediaThreadCoalescing coalescing, ILogger logger)
     {
@@ -80,6 +81,9 @@ internal sealed class EpollMediaThread : IDisposable
 
     /// <summary>Gets how many times the thread has slept out a coalescing window instead of waiting for the next arrival.</summary>
     public long CoalescedSleeps => Volatile.Read(ref _coalescedSleeps);
+
+    /// <summary>Gets the share of wall time (0–1) the thread spent handling reports over its last 50 ms epoch.</summary>
+    public double BusyFraction => Volatile.Read(ref _busyFraction);
 
     /// <summary>Watches <paramref name="socket"/>; each datagram it receives calls <see cref="RtpStream.OnReadable"/>.</summary>
     /// <returns>The registration's token for <see cref="Unregister"/>, or -1 when the socket could not be added.</returns>
@@ -174,11 +178,16 @@ internal sealed class EpollMediaThread : IDisposable
             Dispatch(events, ready);
             long batchEnded = Stopwatch.GetTimestamp();
             busy += batchEnded - batchStarted;
-            if (batchEnded - epochStarted >= epoch && _coalesceFrom > 0 && _coalesceTicks > 0)
+            if (batchEnded - epochStarted >= epoch)
             {
-                // Hysteresis: start at the threshold, stop below half of it, so a load near it does not flap.
                 double fraction = busy / (double)(batchEnded - epochStarted);
-                coalescing = coalescing ? fraction >= _coalesceFrom / 2 : fraction >= _coalesceFrom;
+                Volatile.Write(ref _busyFraction, fraction);
+                if (_coalesceFrom > 0 && _coalesceTicks > 0)
+                {
+                    // Hysteresis: start at the threshold, stop below half of it, so a load near it does not flap.
+                    coalescing = coalescing ? fraction >= _coalesceFrom / 2 : fraction >= _coalesceFrom;
+                }
+
                 epochStarted = batchEnded;
                 busy = 0;
             }

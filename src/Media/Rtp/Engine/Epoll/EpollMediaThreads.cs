@@ -45,6 +45,9 @@ internal sealed class EpollMediaThreads : IDisposable
     /// <summary>Gets how many coalescing windows the threads have slept out between them (<see cref="EpollMediaThread.CoalescedSleeps"/>).</summary>
     public long CoalescedSleeps => _loops.Sum(loop => loop.CoalescedSleeps);
 
+    /// <summary>Gets each thread's busy share over its last epoch (<see cref="EpollMediaThread.BusyFraction"/>).</summary>
+    public double[] BusyFractions() => Array.ConvertAll(_loops, loop => loop.BusyFraction);
+
     /// <summary>The loop the next stream or connection registers with.</summary>
     public EpollMediaThread Next() => _loops[(int)((uint)Interlocked.Increment(ref _next) % (uint)_loops.Length)];
 
