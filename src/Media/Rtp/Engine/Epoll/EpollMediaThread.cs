@@ -157,7 +157,8 @@ internal sealed class EpollMediaThread : IDisposable
         long epoch = Stopwatch.Frequency / 20;
         long epochStarted = Stopwatch.GetTimestamp();
         long busy = 0;
-        bool coalescing = _coalesceTicks > 0 && _coalesceFrom <= 0;
+        bool adapts = _coalesceTicks > 0 && _coalesceFrom > 0;
+        bool coalescing = _coalesceTicks > 0 && !adapts;
         bool block = true;
         while (!_stop.IsSet)
         {
@@ -182,7 +183,7 @@ internal sealed class EpollMediaThread : IDisposable
             {
                 double fraction = busy / (double)(batchEnded - epochStarted);
                 Volatile.Write(ref _busyFraction, fraction);
-                if (_coalesceFrom > 0 && _coalesceTicks > 0)
+                if (adapts)
                 {
                     // Hysteresis: start at the threshold, stop below half of it, so a load near it does not flap.
                     coalescing = coalescing ? fraction >= _coalesceFrom / 2 : fraction >= _coalesceFrom;
@@ -192,8 +193,10 @@ internal sealed class EpollMediaThread : IDisposable
                 busy = 0;
             }
 
-            block = ready == 0 || (ready < MaxEventsPerWait && !coalescing);
-            if (!block && ready < MaxEventsPerWait)
+            // A full batch means more may be waiting: look again at once, whatever the policy.
+            bool full = ready == MaxEventsPerWait;
+            block = ready == 0 || (!full && !coalescing);
+            if (coalescing && ready > 0 && !full)
             {
                 // Coalescing: sleeping instead of waiting on the epoll set means a datagram or message that arrives now
                 // only queues in its socket, and its sender pays no wake-up (on a VM, an inter-processor interrupt) for

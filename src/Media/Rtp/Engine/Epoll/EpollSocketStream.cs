@@ -244,21 +244,18 @@ internal sealed class EpollSocketStream : Stream, IEpollHandler
             {
                 ObjectDisposedException.ThrowIf(owner._disposed, owner);
                 ThrowIfWaiting("read");
-                if (_drained)
+                if (!_drained)
                 {
-                    _buffer = buffer;
-                    return new ValueTask<int>(this, BeginWaiting(cancellationToken));
-                }
+                    int read = TryReceive(buffer.Span, out SocketError error);
+                    if (error == SocketError.Success)
+                    {
+                        return ValueTask.FromResult(read);
+                    }
 
-                int read = TryReceive(buffer.Span, out SocketError error);
-                if (error == SocketError.Success)
-                {
-                    return ValueTask.FromResult(read);
-                }
-
-                if (error != SocketError.WouldBlock)
-                {
-                    return ValueTask.FromException<int>(Failure(error));
+                    if (error != SocketError.WouldBlock)
+                    {
+                        return ValueTask.FromException<int>(Failure(error));
+                    }
                 }
 
                 _buffer = buffer;
