@@ -2,10 +2,11 @@ namespace Telepath.Load;
 
 /// <summary>
 /// The coalescing windows of the generator's own epoll threads (see Telepath:Rtp:CoalesceWindow), in microseconds:
-/// the phones' reader from <c>TELEPATH_LOAD_PHONE_COALESCE_US</c> (default 1000), the probe agent and the floor from
-/// <c>TELEPATH_LOAD_AGENT_COALESCE_US</c> (default 200). The phones stamp each arrival with the kernel's receive time,
-/// so their window never shifts a figure, only saves the generator's CPU for the thing measured. The probe agent stamps
-/// in user space when it reads, so its window is added to caller → agent: charged to Telepath, never hidden.
+/// the phones' reader from <c>TELEPATH_LOAD_PHONE_COALESCE_US</c> (default 1000), the probe agent from
+/// <c>TELEPATH_LOAD_AGENT_COALESCE_US</c> (default 200); <c>loopback-floor</c>'s phones and agent take the same. The
+/// phones stamp each arrival with the kernel's receive time, so their window never shifts a figure, only saves the
+/// generator's CPU for the thing measured. The probe agent stamps in user space when it reads, so its window is added
+/// to caller → agent: charged to Telepath, never hidden.
 /// </summary>
 internal static class GeneratorCoalescing
 {

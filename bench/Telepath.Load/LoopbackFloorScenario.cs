@@ -43,12 +43,13 @@ internal static class LoopbackFloorScenario
         var agentToCaller = new LongHistogram(10_000_000, 3);
         var roundTrip = new LongHistogram(10_000_000, 3);
         // The engine's own epoll thread, at normal priority as the bare loop this floor stands for: one per core for the
-        // gateway, one for the agent, one for the phones' receive side.
+        // gateway, one for the agent, one for the phones' receive side, each coalescing as its bridge-relay twin does
+        // (the gateway as Telepath's default, never; the agent when busy; the phones always).
         var scheduling = new RealtimeMediaThreads(false, NullLogger.Instance);
         var threads = new List<EpollMediaThread>();
-        EpollMediaThread NewThread()
+        EpollMediaThread NewThread(MediaThreadCoalescing coalescing)
         {
-            EpollMediaThread thread = EpollMediaThread.TryCreate(threads.Count, scheduling, MediaThreadCoalescing.WhenBusy(GeneratorCoalescing.Agent), NullLogger.Instance)
+            EpollMediaThread thread = EpollMediaThread.TryCreate(threads.Count, scheduling, coalescing, NullLogger.Instance)
                 ?? throw new InvalidOperationException("epoll_create1 failed");
             threads.Add(thread);
             return thread;
@@ -59,13 +60,13 @@ internal static class LoopbackFloorScenario
         for (int g = 0; g < gatewayThreads; g++)
         {
             gateways[g] = new FloorGateway();
-            gatewayLoops[g] = NewThread();
+            gatewayLoops[g] = NewThread(MediaThreadCoalescing.Never);
         }
 
         var agent = new FloorAgent(callerToAgent);
         var phone = new FloorPhone(streams, agentToCaller, roundTrip);
-        EpollMediaThread agentThread = NewThread();
-        EpollMediaThread phoneThread = NewThread();
+        EpollMediaThread agentThread = NewThread(MediaThreadCoalescing.WhenBusy(GeneratorCoalescing.Agent));
+        EpollMediaThread phoneThread = NewThread(MediaThreadCoalescing.Always(GeneratorCoalescing.Phones));
         phone.EnableArrivalStamps();
         var senders = new FloorPhone.Sender[count];
         for (int i = 0; i < count; i++)
