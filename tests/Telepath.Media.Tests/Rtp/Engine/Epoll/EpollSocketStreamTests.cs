@@ -64,7 +64,8 @@ public sealed class EpollSocketStreamTests : IAsyncLifetime
 
             async Task<int> ReadOnceAsync()
             {
-                int count = await stream.ReadAsync(buffer);
+                // Not the test framework's context: the continuation must run where the read completed.
+                int count = await stream.ReadAsync(buffer).ConfigureAwait(false);
                 completedOn = Thread.CurrentThread.Name;
                 return count;
             }
