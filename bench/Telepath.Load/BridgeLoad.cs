@@ -38,7 +38,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
             Peers[i] = new RtpPeer(RoundTrip, 0x7E1E0000u + (uint)i, Probe);
         }
 
-        _sender = new Thread(() => RtpPacedSender.Run(Peers, _stop, _measuring)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        _sender = new Thread(() => RtpPacedSender.Run(Peers, _stop, _measuring)) { IsBackground = true, Name = "phones-pacer" };
         _sender.Start();
     }
 
@@ -83,6 +83,9 @@ internal sealed class BridgeLoad : IAsyncDisposable
         await Task.Delay(TimeSpan.FromSeconds(6));
         (TimeSpan warmUp, bool quiet) = await JitWarmUp.WaitAsync();
         long compiledStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+
+        // On stderr, so a profiler started by a script can wait for the measured window.
+        Console.Error.WriteLine(FormattableString.Invariant($"window: measuring {seconds} s"));
         long coalescedStart = Engine.MediaThreads?.CoalescedSleeps ?? 0;
         RoundTrip.Reset();
         Probe.Reset();

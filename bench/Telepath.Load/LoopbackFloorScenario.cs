@@ -83,7 +83,7 @@ internal static class LoopbackFloorScenario
 
         using var stop = new ManualResetEventSlim(false);
         var measuring = new StrongBox<bool>(false);
-        var pacer = new Thread(() => RtpPacedSender.Run(senders, stop, measuring)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        var pacer = new Thread(() => RtpPacedSender.Run(senders, stop, measuring)) { IsBackground = true, Name = "phones-pacer" };
         pacer.Start();
 
         await Task.Delay(TimeSpan.FromSeconds(Math.Max(2, arguments.Seconds / 5.0)));

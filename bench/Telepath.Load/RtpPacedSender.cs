@@ -26,17 +26,21 @@ internal static class RtpPacedSender
             {
                 if (now >= next[i])
                 {
-                    // A phone never bursts to catch up: after a stall it just resumes, so no backlog is manufactured.
                     peers[i].Send(counting);
                     next[i] += frame;
                     if (now >= next[i])
                     {
-                        next[i] = now + frame;
+                        // After a stall a phone neither bursts to catch up (no backlog is manufactured) nor restarts its
+                        // clock from now: that moved every late phone onto the same phase, so after a few stalls all of
+                        // them sent in the same millisecond, a burst of every call's frame each 20 ms that independent
+                        // phones never make. It skips the slots it missed and keeps its place in the stagger.
+                        next[i] += ((now - next[i]) / frame + 1) * frame;
                     }
                 }
             }
 
-            stop.Wait(1);
+            // A plain sleep, not the event's wait: that spins first, and a real-time thread spinning holds its core.
+            Thread.Sleep(1);
         }
     }
 }

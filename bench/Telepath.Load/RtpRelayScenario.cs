@@ -51,7 +51,7 @@ internal static class RtpRelayScenario
         var measured = TimeSpan.FromSeconds(arguments.Seconds);
         using var stop = new ManualResetEventSlim(false, 1);
         var measuring = new StrongBox<bool>();
-        var sender = new Thread(() => RtpPacedSender.Run(peers, stop, measuring)) { IsBackground = true, Priority = ThreadPriority.AboveNormal };
+        var sender = new Thread(() => RtpPacedSender.Run(peers, stop, measuring)) { IsBackground = true, Name = "phones-pacer" };
         sender.Start();
 
         await Task.Delay(warmUp);

@@ -145,6 +145,12 @@ internal sealed class RtpPacer
     /// <summary>Gets the due time (a <see cref="TimeProvider.GetTimestamp"/> value) of frame <see cref="FrameIndex"/>.</summary>
     public long NextDue => DueTime(FrameIndex);
 
+    /// <summary>
+    /// Gets the earliest instant at which <see cref="Next"/> can return anything but <see cref="PacerResult.NotDue"/>:
+    /// the next slot when a frame is queued, the end of its late grace when none is, never when not started.
+    /// </summary>
+    public long NextEventDue => !IsStarted ? long.MaxValue : _count > 0 ? NextDue : NextDue + _lateGraceTicks;
+
     /// <summary>Anchors the schedule: frame 0 is due at <paramref name="startTimestamp"/>.</summary>
     public void Start(long startTimestamp)
     {

@@ -25,12 +25,16 @@ namespace Telepath.Media.Rtp.Engine;
 /// costs a state-machine resumption on top of that hop; a dedicated thread per socket costs 1 000 threads for 500
 /// calls; Socket.Select allocates and is O(n) per call. The load scenarios <c>rtp-relay</c> and <c>bridge-relay</c>
 /// give the numbers for both modes.</para>
-/// <para>Send design: one thread ticks every <see cref="RtpEngineOptions.PacingTick"/> (1 ms), scans the stream
+/// <para>Send design: one thread wakes when the next stream falls due (at least every
+/// <see cref="RtpEngineOptions.PacingTick"/>, 1 ms, and at most four times a tick), scans the stream
 /// array (a compare per stream when nothing is due) and sends due frames with <c>SendTo(span, SocketAddress)</c>,
 /// which allocates nothing. One thread for all streams instead of a timer per stream.</para>
 /// </remarks>
 internal sealed class RtpEngine : IAsyncDisposable
 {
+    // The pacing thread wakes at most this often per tick (1 ms → every 250 µs at the most).
+    private const int MaxWakesPerTick = 4;
+
     private readonly RtpEngineOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -237,16 +241,19 @@ internal sealed class RtpEngine : IAsyncDisposable
     {
         SharedMediaThread.MarkCurrent();
         _realtime.Enter();
-        int tickMs = Math.Max(1, (int)_options.PacingTick.TotalMilliseconds);
+        long tick = Math.Max(1, (long)(_options.PacingTick.TotalSeconds * _time.TimestampFrequency));
+        long shortest = tick / MaxWakesPerTick;
         while (!_stop.IsSet)
         {
+            long now = _time.GetTimestamp();
+            long wake = now + tick;
             try
             {
-                long now = _time.GetTimestamp();
                 RtpStream[] streams = Volatile.Read(ref _streams);
                 for (int i = 0; i < streams.Length; i++)
                 {
                     streams[i].Pace(now);
+                    wake = Math.Min(wake, streams[i].PaceDue);
                 }
 
                 Timers.Advance(now);
@@ -256,7 +263,31 @@ internal sealed class RtpEngine : IAsyncDisposable
                 RtpEngineLog.PacingFailed(_logger, exception);
             }
 
-            _stop.Wait(tickMs);
+            SleepUntil(Math.Max(wake, now + shortest));
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next stream's due instant instead of the next whole tick, so a frame that waits for its slot
+    /// leaves within a timer wake-up of it, not up to a tick late; at most <see cref="MaxWakesPerTick"/> wakes a tick
+    /// bound the cost when many streams fall due at different instants. Where the monotonic sleep is not available the
+    /// thread waits whole milliseconds.
+    /// </summary>
+    private void SleepUntil(long deadline)
+    {
+        long remaining = deadline - _time.GetTimestamp();
+        if (remaining <= 0)
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsLinux())
+        {
+            EpollNativeMethods.Sleep((long)(remaining * (1_000_000_000.0 / _time.TimestampFrequency)));
+        }
+        else
+        {
+            _stop.Wait(Math.Max(1, (int)(remaining * 1000 / _time.TimestampFrequency)));
         }
     }
 

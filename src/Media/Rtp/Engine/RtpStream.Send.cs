@@ -30,6 +30,10 @@ internal sealed partial class RtpStream
     private bool _silent = true;
     private bool _dtmfActive;
     private long _dtmfStart;
+
+    // When the pacing thread next has work in the send half (written under _sendGate, read without it): lets its tick
+    // pass a stream with nothing due, most of them at any moment, without taking the stream's lock.
+    private long _paceDue = long.MaxValue;
     private long _dtmfNextDue;
     private int _dtmfLength;
     private readonly byte[] _dtmfPacket = new byte[RtpHeader.FixedLength + Rfc4733DtmfDecoder.PayloadLength];
@@ -62,6 +66,7 @@ internal sealed partial class RtpStream
                 SendDueFrames(now);
             }
 
+            UpdatePaceDue();
             return accepted;
         }
     }
@@ -84,6 +89,7 @@ internal sealed partial class RtpStream
         lock (_sendGate)
         {
             _pacer.PadPartialFrame(_settings.SilenceByte);
+            UpdatePaceDue();
         }
     }
 
@@ -96,6 +102,7 @@ internal sealed partial class RtpStream
             int flushed = _pacer.Flush();
             _framesFlushed += flushed;
             _silent = true;
+            UpdatePaceDue();
             return flushed;
         }
     }
@@ -125,6 +132,7 @@ internal sealed partial class RtpStream
             _dtmfStart = now;
             _dtmfNextDue = now;
             _dtmfOut++;
+            UpdatePaceDue();
             return true;
         }
     }
@@ -137,6 +145,11 @@ internal sealed partial class RtpStream
             OnJitterDeadline(now);
         }
 
+        if (now < Volatile.Read(ref _paceDue))
+        {
+            return;
+        }
+
         lock (_sendGate)
         {
             if (IsClosed)
@@ -147,11 +160,30 @@ internal sealed partial class RtpStream
             if (_dtmfActive)
             {
                 PaceDtmf(now);
-                return;
+            }
+            else
+            {
+                SendDueFrames(now);
             }
 
-            SendDueFrames(now);
+            UpdatePaceDue();
         }
+    }
+
+    /// <summary>Gets when the pacing thread must next look at this stream: a frame or key-press packet due, a talkspurt to close, or a jitter gap to release.</summary>
+    internal long PaceDue => Math.Min(Volatile.Read(ref _paceDue), Volatile.Read(ref _jitterDeadline));
+
+    /// <summary>
+    /// Publishes when the pacing thread must next look at this stream. Caller holds <c>_sendGate</c>. A silent stream
+    /// with nothing queued has nothing due until audio or a key press arrives, and both update it then; a talkspurt
+    /// whose queue ran dry is looked at once more, when its slot's late grace ends, to close the talkspurt.
+    /// </summary>
+    private void UpdatePaceDue()
+    {
+        long due = _dtmfActive ? _dtmfNextDue
+            : _silent && _pacer.QueuedFrames == 0 ? long.MaxValue
+            : _pacer.NextEventDue;
+        Volatile.Write(ref _paceDue, due);
     }
 
     /// <summary>Sends every frame the pacer says is due at <paramref name="now"/>. Caller holds <c>_sendGate</c>.</summary>

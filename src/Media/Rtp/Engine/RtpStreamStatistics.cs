@@ -11,7 +11,7 @@ namespace Telepath.Media.Rtp.Engine;
 /// <param name="RemoteLossPercent">The loss the peer reported for our outbound stream (fraction lost of its last report), in percent.</param>
 /// <param name="Drops">Datagrams not delivered, indexed by <see cref="RtpDropReason"/>.</param>
 /// <param name="FramesFlushed">Outgoing frames discarded by <see cref="RtpStream.Flush"/> (barge-in).</param>
-/// <param name="Underruns">Pacing slots that found no audio queued.</param>
+/// <param name="Underruns">Talkspurts whose queue ran dry at a pacing slot (each ends with one; a silent stream is not paced, so silence adds none).</param>
 /// <param name="Relatches">Times symmetric RTP moved to a new source address after the hijack guard allowed it.</param>
 /// <param name="DtmfIn">Key presses received.</param>
 /// <param name="DtmfOut">Key presses sent.</param>

@@ -277,6 +277,32 @@ public sealed class RtpEngineTests
     }
 
     [Fact]
+    public async Task A_talkspurt_that_ran_dry_is_closed_once_and_the_silence_after_it_is_not_paced_slot_by_slot()
+    {
+        await using var engine = new RtpEngine(Options(23800));
+        using var peer = new RtpTestPeer();
+        Assert.True(engine.TryOpenStream(new RtpStreamSettings(0, Remote: peer.EndPoint), new RecordingConsumer(), out RtpStream? stream));
+        stream.EnqueueAudio(new byte[160 * 3]);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.NotNull(await peer.ReceiveAsync());
+        }
+
+        // Ten slots of silence: the first one past its late grace closes the talkspurt, the rest have nothing to do.
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        Assert.Equal(1, stream.GetStatistics().Underruns);
+        Assert.Equal(3, stream.GetStatistics().PacketsOut);
+
+        // The next utterance is a new talkspurt, sent at once with the marker bit.
+        stream.EnqueueAudio(new byte[160]);
+        byte[]? next = await peer.ReceiveAsync();
+        Assert.NotNull(next);
+        Assert.True(RtpHeader.TryParse(next, out RtpHeader header));
+        Assert.True(header.Marker);
+        Assert.Equal(1, stream.GetStatistics().Underruns);
+    }
+
+    [Fact]
     public async Task A_talkspurt_right_after_a_barge_in_flush_never_reuses_timestamps_already_sent()
     {
         await using var engine = new RtpEngine(Options(23400));
