@@ -26,7 +26,7 @@ internal sealed class RtpEngineOptions
     /// <summary>Gets or sets the upper bound of the jitter buffer's adaptive gap wait.</summary>
     public TimeSpan JitterBufferMaxDelay { get; set; } = TimeSpan.FromMilliseconds(60);
 
-    /// <summary>Gets or sets the period of the single pacing driver thread (frames are due every 20 ms).</summary>
+    /// <summary>Gets or sets the longest sleep of the single pacing driver thread; it wakes sooner when a stream's frame falls due (frames are due every 20 ms).</summary>
     public TimeSpan PacingTick { get; set; } = TimeSpan.FromMilliseconds(1);
 
     /// <summary>
