@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Telepath.Media.Rtp.Engine;
 
 namespace Telepath.Load;
 
@@ -21,8 +22,6 @@ internal static class GeneratorThreadPriority
 {
     private const int PriorityProcess = 0;
     private const int HighestNice = -20;
-    private const int SchedFifo = 1;
-    private const int ResetOnFork = 0x40000000;
     private const int AboveMediaThreads = 2;
 
     /// <summary>Gets a value indicating whether the pacer should be real-time (<c>TELEPATH_LOAD_PACER_REALTIME</c>, default on).</summary>
@@ -36,20 +35,16 @@ internal static class GeneratorThreadPriority
             return false;
         }
 
-        // pid 0 is the calling thread for both calls on Linux.
-        if (Realtime && SetScheduler(0, SchedFifo | ResetOnFork, [AboveMediaThreads]) == 0)
+        if (Realtime && RealtimeMediaThreads.TryMakeCurrentRealtime(AboveMediaThreads) is null)
         {
             return true;
         }
 
+        // On Linux, PRIO_PROCESS with id 0 is the calling thread.
         return SetPriority(PriorityProcess, 0, HighestNice) == 0;
     }
 
     [DllImport("libc", EntryPoint = "setpriority", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SetPriority(int which, int who, int priority);
-
-    [DllImport("libc", EntryPoint = "sched_setscheduler", SetLastError = true)]
-    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int SetScheduler(int pid, int policy, int[] parameters);
 }

@@ -36,9 +36,10 @@ internal sealed class RealtimeMediaThreads(bool enabled, ILogger logger)
         }
     }
 
-    /// <summary>Moves the calling thread to <c>SCHED_FIFO</c> priority 1.</summary>
+    /// <summary>Moves the calling thread to <c>SCHED_FIFO</c> at <paramref name="priority"/> (the media threads: 1, the lowest).</summary>
+    /// <param name="priority">The real-time priority; the load generator's pacer takes 2, one step above the media threads.</param>
     /// <returns>Null on success, otherwise why not (the platform, or the <c>errno</c>).</returns>
-    private static string? TryMakeCurrentRealtime()
+    internal static string? TryMakeCurrentRealtime(int priority = LowestRealtimePriority)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -47,7 +48,7 @@ internal sealed class RealtimeMediaThreads(bool enabled, ILogger logger)
 
         try
         {
-            int[] parameters = [LowestRealtimePriority];
+            int[] parameters = [priority];
 
             // pid 0 is the calling thread for sched_setscheduler (it takes a thread id on Linux).
             return SetScheduler(0, SchedFifo | ResetOnFork, parameters) == 0 ? null : $"sched_setscheduler failed with errno {Marshal.GetLastPInvokeError()}";

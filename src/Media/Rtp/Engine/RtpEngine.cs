@@ -283,7 +283,7 @@ internal sealed class RtpEngine : IAsyncDisposable
 
         if (OperatingSystem.IsLinux())
         {
-            EpollNativeMethods.Sleep((long)(remaining * (1_000_000_000.0 / _time.TimestampFrequency)));
+            EpollNativeMethods.Sleep(remaining, _time.TimestampFrequency);
         }
         else
         {

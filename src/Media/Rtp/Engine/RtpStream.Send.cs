@@ -30,13 +30,13 @@ internal sealed partial class RtpStream
     private bool _silent = true;
     private bool _dtmfActive;
     private long _dtmfStart;
+    private long _dtmfNextDue;
+    private int _dtmfLength;
+    private readonly byte[] _dtmfPacket = new byte[RtpHeader.FixedLength + Rfc4733DtmfDecoder.PayloadLength];
 
     // When the pacing thread next has work in the send half (written under _sendGate, read without it): lets its tick
     // pass a stream with nothing due, most of them at any moment, without taking the stream's lock.
     private long _paceDue = long.MaxValue;
-    private long _dtmfNextDue;
-    private int _dtmfLength;
-    private readonly byte[] _dtmfPacket = new byte[RtpHeader.FixedLength + Rfc4733DtmfDecoder.PayloadLength];
     private long _packetsOut;
     private long _bytesOut;
     private long _framesFlushed;

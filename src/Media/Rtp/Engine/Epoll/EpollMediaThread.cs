@@ -204,7 +204,7 @@ internal sealed class EpollMediaThread : IDisposable
                 long remaining = batchStarted + _coalesceTicks - batchEnded;
                 if (remaining > 0)
                 {
-                    EpollNativeMethods.Sleep((long)(remaining * (1_000_000_000.0 / Stopwatch.Frequency)));
+                    EpollNativeMethods.Sleep(remaining, Stopwatch.Frequency);
                     Volatile.Write(ref _coalescedSleeps, _coalescedSleeps + 1);
                 }
             }

@@ -65,6 +65,9 @@ internal static class EpollNativeMethods
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int Close(int descriptor);
 
+    /// <summary>Sleeps <paramref name="ticks"/> of a clock running at <paramref name="frequency"/> ticks a second (a <see cref="TimeProvider"/> or <see cref="System.Diagnostics.Stopwatch"/> interval).</summary>
+    public static void Sleep(long ticks, long frequency) => Sleep((long)(ticks * (1_000_000_000.0 / frequency)));
+
     /// <summary>Sleeps <paramref name="nanoseconds"/> on the monotonic clock (shorter when a signal interrupts it).</summary>
     public static void Sleep(long nanoseconds)
     {
