@@ -87,6 +87,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
         // On stderr, so a profiler started by a script can wait for the measured window.
         Console.Error.WriteLine(FormattableString.Invariant($"window: measuring {seconds} s"));
         long coalescedStart = Engine.MediaThreads?.CoalescedSleeps ?? 0;
+        long yieldsStart = Engine.MediaThreads?.Yields ?? 0;
         RoundTrip.Reset();
         Probe.Reset();
         EngineLatencyFigures.Reset(Engine);
@@ -134,7 +135,7 @@ internal sealed class BridgeLoad : IAsyncDisposable
         string threadPool = FormattableString.Invariant(
             $"{ThreadPool.ThreadCount} threads, {(ThreadPool.CompletedWorkItemCount - workItemsStart) / (double)seconds:0} work items/s");
         string coalescing = FormattableString.Invariant(
-            $"{((Engine.MediaThreads?.CoalescedSleeps ?? 0) - coalescedStart) / (double)seconds:0} coalesced waits/s; busy share per thread, sampled every 100 ms: p50 {busyPercent.GetValueAtPercentile(50)} %, p99 {busyPercent.GetValueAtPercentile(99)} %");
+            $"{((Engine.MediaThreads?.CoalescedSleeps ?? 0) - coalescedStart) / (double)seconds:0} coalesced waits/s, {((Engine.MediaThreads?.Yields ?? 0) - yieldsStart) / (double)seconds:0} slice yields/s; busy share per thread, sampled every 100 ms: p50 {busyPercent.GetValueAtPercentile(50)} %, p99 {busyPercent.GetValueAtPercentile(99)} %");
         string jit = FormattableString.Invariant(
             $"measured after {warmUp.TotalSeconds:0} s more for tier-up ({(quiet ? "compilation quiet" : "limit reached, still compiling")}), {System.Runtime.JitInfo.GetCompiledMethodCount() - compiledStart} methods compiled in the window");
         (LatencyHistogram receive, LatencyHistogram send) = EngineLatencyFigures.Collect(Engine);

@@ -28,12 +28,25 @@ internal sealed class RealtimeMediaThreads(bool enabled, ILogger logger)
     private int _reported;
 
     /// <summary>Called first thing on each media thread: makes it real-time when enabled; the first refusal is logged.</summary>
-    public void Enter()
+    /// <returns>True when the calling thread now runs in the real-time class.</returns>
+    public bool Enter()
     {
-        if (enabled && TryMakeCurrentRealtime() is { } reason && Interlocked.Exchange(ref _reported, 1) == 0)
+        if (!enabled)
+        {
+            return false;
+        }
+
+        if (TryMakeCurrentRealtime() is not { } reason)
+        {
+            return true;
+        }
+
+        if (Interlocked.Exchange(ref _reported, 1) == 0)
         {
             RtpEngineLog.RealtimeUnavailable(logger, reason);
         }
+
+        return false;
     }
 
     /// <summary>Moves the calling thread to <c>SCHED_FIFO</c> at <paramref name="priority"/> (the media threads: 1, the lowest).</summary>

@@ -240,7 +240,7 @@ internal sealed class RtpEngine : IAsyncDisposable
     private void PacingLoop()
     {
         SharedMediaThread.MarkCurrent();
-        _realtime.Enter();
+        _ = _realtime.Enter();
         long tick = Math.Max(1, (long)(_options.PacingTick.TotalSeconds * _time.TimestampFrequency));
         long shortest = tick / MaxWakesPerTick;
         while (!_stop.IsSet)

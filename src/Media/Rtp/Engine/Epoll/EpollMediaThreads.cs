@@ -45,6 +45,9 @@ internal sealed class EpollMediaThreads : IDisposable
     /// <summary>Gets how many coalescing windows the threads have slept out between them (<see cref="EpollMediaThread.CoalescedSleeps"/>).</summary>
     public long CoalescedSleeps => _loops.Sum(loop => loop.CoalescedSleeps);
 
+    /// <summary>Gets how many times the threads have yielded their cores after a slice of continuous running (<see cref="EpollMediaThread.Yields"/>).</summary>
+    public long Yields => _loops.Sum(loop => loop.Yields);
+
     /// <summary>Gets each thread's busy share over its last epoch (<see cref="EpollMediaThread.BusyFraction"/>).</summary>
     public double[] BusyFractions() => Array.ConvertAll(_loops, loop => loop.BusyFraction);
 

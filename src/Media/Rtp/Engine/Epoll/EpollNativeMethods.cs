@@ -75,6 +75,14 @@ internal static class EpollNativeMethods
         _ = ClockNanosleep(MonotonicClock, 0, ref request, IntPtr.Zero);
     }
 
+    /// <summary>
+    /// <c>sched_yield</c>: a real-time thread goes to the back of its priority's run queue, so another thread of the same
+    /// priority waiting for this core runs first; with none waiting it returns at once.
+    /// </summary>
+    [DllImport("libc", EntryPoint = "sched_yield")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int Yield();
+
     private const int MonotonicClock = 1;
 
     [DllImport("libc", EntryPoint = "clock_nanosleep")]
