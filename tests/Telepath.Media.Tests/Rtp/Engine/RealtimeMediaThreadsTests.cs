@@ -39,7 +39,7 @@ public sealed class RealtimeMediaThreadsTests
         int child = -1;
         var thread = new Thread(() =>
         {
-            realtime.Enter();
+            _ = realtime.Enter();
             parent = GetScheduler(0) & ~ResetOnFork;
 
             // As a thread-pool worker injected from this thread would be.
@@ -65,16 +65,20 @@ public sealed class RealtimeMediaThreadsTests
         Assert.Equal(0, logger.Entries);
     }
 
-    private static int[] RunOnThreads(int count, Action enter)
+    private static int[] RunOnThreads(int count, Func<bool> enter)
     {
         var policies = new int[count];
+        var reported = new bool[count];
         Thread[] threads = [.. Enumerable.Range(0, count).Select(i => new Thread(() =>
         {
-            enter();
+            reported[i] = enter();
             policies[i] = GetScheduler(0) & ~ResetOnFork;
         }))];
         Array.ForEach(threads, thread => thread.Start());
         Array.ForEach(threads, thread => thread.Join());
+
+        // Enter's answer is what the media thread acts on (it yields its core only as a real-time thread).
+        Assert.Equal(policies.Select(policy => policy == SchedFifo), reported);
         return policies;
     }
 
